@@ -1,0 +1,1 @@
+"""Everything with side effects: channels, storage, command line, settings."""

@@ -1,0 +1,1 @@
+"""Channel-agnostic conversation state machines: (state, input) -> (state, reply)."""
