@@ -15,6 +15,7 @@ Extensions beyond the contract (allowed: "extend it; never break it"):
 
 from __future__ import annotations
 
+import datetime
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -99,6 +100,7 @@ Age = Annotated[int, Field(ge=0, le=120)]
 Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
 Percent = Annotated[Decimal, Field(ge=0, le=100)]
 ParamValue = str | int | Decimal | date | bool | None
+CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
 
 
 class Worker(_Model):
@@ -107,11 +109,15 @@ class Worker(_Model):
     age: Age | None = None
     age_at_first_contribution: Age | None = None
     registered_by_employer: bool | None = None
+    home_country: CountryCode | None = None
+    """ISO 3166-1 alpha-2 code of the worker's home country (``"ID"``, ``"NP"``, ``"BD"`` …),
+    used to name the PERKESO partner agency there once the worker has gone home."""
 
 
 class Event(_Model):
     kind: EventKind | None = None
-    date: date | None = None
+    # ``datetime.date``: a bare ``date`` here would resolve to this field, not the type.
+    date: datetime.date | None = None
     medical_leave_days: NonNegativeInt | None = None
     loss_of_earning_capacity_pct: Percent | None = None
     needs_constant_attendance: bool | None = None
