@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,6 +39,11 @@ class Settings(BaseSettings):
         default=None, description="The NGO's own help line, shown beside PERKESO's careline."
     )
     default_language: str = "en"
+    today: date | None = Field(
+        default=None,
+        description="Pin the date kawan takes as today (KAWAN_TODAY=2026-11-23), for demos, "
+        "transcripts and tests; the real date when unset.",
+    )
 
     def resolved_id_secret(self) -> bytes:
         """The hashing key: the configured one, or a local one created once and kept."""

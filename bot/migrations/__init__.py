@@ -1,0 +1,1 @@
+"""Alembic migrations for kawan's store, run programmatically by ``bot.store``."""

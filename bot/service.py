@@ -1,0 +1,434 @@
+"""The one turn driver every channel calls (USSD, Telegram, web simulator, terminal demo).
+
+A channel hands over the worker's raw identifier and what they typed; the service hashes
+the identifier (:mod:`bot.identity`), loads the conversation (one read), lets the pure
+dialog engine step it, saves it (one versioned write) and returns the reply with the
+worker's translator. Channels only render. Everything about sessions lives here: a USSD
+redial is offered "continue where you left off", an idle chat starts again at the main
+menu with a short note, an erase deletes the row, and two messages from one worker
+arriving at once are both applied (a per-worker lock in this process, a version check
+across processes).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections import Counter
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta, timezone
+from enum import StrEnum
+from typing import Any, Final
+
+from pydantic import ValidationError
+
+from bot.identity import SESSION, keyed_hash
+from bot.settings import Settings, get_settings
+from bot.store import AuditEvent, Key, Saved, Store, StoreUnavailable, Write, open_store, utcnow
+from dialogs import engine
+from dialogs.conversation import Conversation
+from dialogs.flows import FLOW
+from dialogs.i18n import Translator, get_translator, normalize_language
+from dialogs.nodes import Context
+from dialogs.render import UssdBudget, render_ussd
+from dialogs.reply import Reply, Text
+from eligibility.text import N_
+
+__all__ = ["Assistant", "Channel", "StoreUnavailable", "Turn"]
+
+log = logging.getLogger(__name__)
+
+MALAYSIA: Final = timezone(timedelta(hours=8), "MYT")
+"""Workers' "today" is Malaysian time whatever the server's clock says."""
+
+MAX_ATTEMPTS: Final = 50
+"""Version conflicts in a row before a turn gives up (only another process writing the
+same worker's row at the same instant causes one)."""
+
+# TRANSLATORS: shown instead of any screen when kawan's database is down (all channels).
+# Keep the careline number as is. USSD: ≤ 120 chars.
+UNAVAILABLE = N_(
+    "kawan cannot reach its records, please try again in a few minutes. "
+    "PERKESO careline 1-300-22-8000"
+)
+# TRANSLATORS: note above the main menu when a worker writes after their session ended
+# (idle too long). USSD: ≤ 60 chars.
+EXPIRED = N_("Your earlier session had expired; here is the main menu.")
+
+
+class Channel(StrEnum):
+    """Where a worker talks to kawan; part of the storage key."""
+
+    USSD = "ussd"
+    """A USSD gateway (short sessions, paged screens)."""
+    TELEGRAM = "telegram"
+    """The Telegram bot."""
+    WEB = "web"
+    """The web simulator used in NGO demos."""
+    DEMO = "demo"
+    """``kawan demo`` in a terminal."""
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What a channel renders after one turn."""
+
+    reply: Reply
+    conversation: Conversation
+    translator: Translator
+    """For the worker's language (the default language before one is chosen)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    conversation: Conversation
+    reply: Reply
+    session_hash: str | None
+    shown_in: str | None
+    """The language to show this reply in (an erase keeps the worker's own)."""
+    write: bool = True
+
+
+_Decide = Callable[[Saved | None, Conversation | None], _Outcome]
+
+
+class _KeyedLocks:
+    """One asyncio lock per worker, kept only while someone holds or waits for it."""
+
+    def __init__(self) -> None:
+        self._locks: dict[Key, tuple[asyncio.Lock, list[int]]] = {}
+
+    @asynccontextmanager
+    async def hold(self, key: Key) -> AsyncIterator[None]:
+        entry = self._locks.get(key)
+        if entry is None:
+            entry = self._locks[key] = (asyncio.Lock(), [0])
+        lock, users = entry
+        users[0] += 1
+        try:
+            async with lock:
+                yield
+        finally:
+            users[0] -= 1
+            if users[0] == 0:
+                del self._locks[key]
+
+
+class Assistant:
+    """The turn service. Create one per process with :meth:`create`; close it at exit."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        store: Store,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.settings = settings
+        self.store = store
+        self._secret = settings.resolved_id_secret()
+        self._clock = clock
+        self._locks = _KeyedLocks()
+        self._pending_fallbacks: Counter[tuple[str, date]] = Counter()
+        self._translators: dict[str, Translator] = {}
+        self.ussd_budget = UssdBudget(
+            gsm7=settings.ussd_gsm7_budget, ucs2=settings.ussd_ucs2_budget
+        )
+        """The screen budget USSD pages are rendered with (from settings)."""
+
+    @classmethod
+    async def create(
+        cls, settings: Settings | None = None, *, clock: Callable[[], datetime] = utcnow
+    ) -> Assistant:
+        """Open the store at ``settings.database_url`` and run its migrations.
+
+        Raises:
+            StoreUnavailable: the database cannot be reached.
+        """
+        settings = settings or get_settings()
+        store = await open_store(settings.database_url)
+        return cls(settings, store, clock=clock)
+
+    async def close(self) -> None:
+        """Save the fallback counts gathered since the last turn and close the store."""
+        try:
+            self._collect_misses()
+            if self._pending_fallbacks:
+                pending = dict(self._pending_fallbacks)
+                self._pending_fallbacks.clear()
+                await self.store.record_fallbacks(pending)
+        except StoreUnavailable:
+            log.warning("fallback counts not saved: store unavailable")
+        finally:
+            await self.store.close()
+
+    async def __aenter__(self) -> Assistant:
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        await self.close()
+
+    # -- what channels call ------------------------------------------------------------
+
+    async def open(
+        self,
+        channel: Channel,
+        user_id: str,
+        *,
+        session: str | None = None,
+        lang: str | None = None,
+    ) -> Turn:
+        """A session opens (a USSD dial, Telegram ``/start``, a web page load).
+
+        A new worker chooses a language (skipped when ``lang`` is given); a returning
+        worker in the middle of a flow is asked whether to continue where they left off.
+        """
+        ctx = self._context(channel)
+        session_hash = self._session_hash(session)
+        preselect = normalize_language(lang)
+
+        def decide(saved: Saved | None, conv: Conversation | None) -> _Outcome:
+            if conv is not None and saved is not None and self._stale(saved):
+                conv = self._fresh_keeping_language(conv, ctx)
+            if preselect is not None:
+                conv = conv or Conversation(started_on=ctx.today)
+                update: dict[str, Any] = {"lang": preselect}
+                if conv.lang is None or conv.node == engine.LANGUAGE:
+                    update |= {"node": engine.MENU, "history": [], "page": 0}
+                conv = conv.model_copy(update=update)
+            new, reply = engine.begin(conv, ctx, FLOW)
+            kept = session_hash or (saved.session_hash if saved else None)
+            return _Outcome(new, reply, kept, new.lang)
+
+        return await self._turn(channel, user_id, decide)
+
+    async def send(
+        self, channel: Channel, user_id: str, text: str, *, session: str | None = None
+    ) -> Turn:
+        """One input from the worker."""
+        ctx = self._context(channel)
+        session_hash = self._session_hash(session)
+
+        def decide(saved: Saved | None, conv: Conversation | None) -> _Outcome:
+            if conv is None or saved is None:
+                new, reply = engine.begin(None, ctx, FLOW)
+                return _Outcome(new, reply, session_hash, new.lang)
+            kept = session_hash or saved.session_hash
+            if self._stale(saved):
+                fresh = self._fresh_keeping_language(conv, ctx)
+                new, reply = engine.begin(fresh, ctx, FLOW)
+                return _Outcome(new, _with_note(reply), kept, new.lang)
+            if channel is Channel.USSD and self._redialled(saved, session_hash):
+                new, reply = engine.begin(conv, ctx, FLOW)
+                return _Outcome(new, _with_note(reply), kept, new.lang)
+            new, reply = engine.step(conv, text, ctx, FLOW)
+            return _Outcome(new, reply, kept, conv.lang if reply.erase else new.lang)
+
+        return await self._turn(channel, user_id, decide)
+
+    async def current(self, channel: Channel, user_id: str) -> Turn:
+        """The current screen again, changing nothing (after a restart, a reconnect)."""
+        ctx = self._context(channel)
+        saved = await self.store.load(self._key(channel, user_id))
+        conv = self._parse(saved) or Conversation(started_on=ctx.today)
+        return Turn(engine.show(conv, ctx, FLOW), conv, self._translator(conv.lang))
+
+    async def set_language(self, channel: Channel, user_id: str, lang: str) -> Turn:
+        """Switch language (``/language``, the simulator's switch), then show the menu.
+        An unknown code shows the language screen instead."""
+        ctx = self._context(channel)
+        code = normalize_language(lang)
+
+        def decide(saved: Saved | None, conv: Conversation | None) -> _Outcome:
+            conv = conv or Conversation(started_on=ctx.today)
+            if code is None:
+                moved = conv.model_copy(update={"node": engine.LANGUAGE, "history": [], "page": 0})
+            else:
+                moved = conv.model_copy(
+                    update={"lang": code, "node": engine.MENU, "history": [], "page": 0}
+                )
+            kept = saved.session_hash if saved else None
+            return _Outcome(moved, engine.show(moved, ctx, FLOW), kept, moved.lang)
+
+        return await self._turn(channel, user_id, decide)
+
+    async def erase(self, channel: Channel, user_id: str) -> None:
+        """``/delete``: remove everything stored for this worker on this channel."""
+        key = self._key(channel, user_id)
+        async with self._locks.hold(key):
+            await self.store.delete(key)
+
+    def unavailable_text(self, lang: str | None) -> str:
+        """The translated "cannot reach its records" message, for when the store is down."""
+        return self._translator(lang).gettext(UNAVAILABLE)
+
+    async def fallback_counts(self) -> dict[str, int]:
+        """English fallbacks shown per language so far (for ``kawan i18n stats``)."""
+        self._collect_misses()
+        if self._pending_fallbacks:
+            pending = dict(self._pending_fallbacks)
+            self._pending_fallbacks.clear()
+            await self.store.record_fallbacks(pending)
+        return await self.store.fallback_counts()
+
+    async def ping(self) -> bool:
+        """Whether the database answers (``/healthz``)."""
+        return await self.store.ping()
+
+    # -- one turn ----------------------------------------------------------------------
+
+    async def _turn(self, channel: Channel, user_id: str, decide: _Decide) -> Turn:
+        key = self._key(channel, user_id)
+        async with self._locks.hold(key):
+            for attempt in range(MAX_ATTEMPTS):
+                saved = await self.store.load(key)
+                outcome = decide(saved, self._parse(saved))
+                if not outcome.write:
+                    break
+                if await self._save(key, saved, outcome):
+                    break
+                log.info("version conflict for %s…, attempt %d", key.user_hash[:8], attempt + 1)
+                await asyncio.sleep(random.uniform(0, 0.002 * (attempt + 1)))
+            else:
+                raise StoreUnavailable("too many simultaneous writes for one conversation")
+        translator = self._translator(outcome.shown_in)
+        return Turn(outcome.reply, outcome.conversation, translator)
+
+    async def _save(self, key: Key, saved: Saved | None, outcome: _Outcome) -> bool:
+        conv, reply = outcome.conversation, outcome.reply
+        self._collect_misses()
+        fallbacks = dict(self._pending_fallbacks)
+        self._pending_fallbacks.clear()
+        change = Write(
+            key=key,
+            data=None if reply.erase else conv.model_dump(mode="json"),
+            expected=saved.version if saved is not None else None,
+            lang=conv.lang,
+            session_hash=outcome.session_hash,
+            audit=self._audit(key.channel, saved, conv, reply),
+            fallbacks=fallbacks,
+        )
+        try:
+            applied = await self.store.write(change)
+        except BaseException:
+            self._pending_fallbacks.update(fallbacks)
+            raise
+        if not applied:
+            self._pending_fallbacks.update(fallbacks)
+        return applied
+
+    # -- helpers -----------------------------------------------------------------------
+
+    def _key(self, channel: Channel, user_id: str) -> Key:
+        return Key(Channel(channel).value, keyed_hash(self._secret, user_id))
+
+    def _session_hash(self, session: str | None) -> str | None:
+        return keyed_hash(self._secret, session, purpose=SESSION) if session else None
+
+    def _today(self) -> date:
+        return self.settings.today or datetime.now(MALAYSIA).date()
+
+    def _context(self, channel: Channel) -> Context:
+        pages = self._ussd_pages if channel == Channel.USSD else None
+        return Context(today=self._today(), ngo_contact=self.settings.ngo_contact, pages=pages)
+
+    def _ussd_pages(self, reply: Reply, lang: str | None) -> int:
+        return len(render_ussd(reply, self._translator(lang), self.ussd_budget).pages)
+
+    def _translator(self, lang: str | None) -> Translator:
+        translator = get_translator(lang or self.settings.default_language)
+        self._translators[translator.lang] = translator
+        return translator
+
+    def _collect_misses(self) -> None:
+        """Gather English fallbacks shown since the last turn: channels render after the
+        turn returns, so they are saved with the next write (or at close)."""
+        today = self._today()
+        for lang, translator in self._translators.items():
+            missed = translator.take_misses()
+            if missed:
+                self._pending_fallbacks[(lang, today)] += missed
+
+    def _parse(self, saved: Saved | None) -> Conversation | None:
+        if saved is None:
+            return None
+        try:
+            return Conversation.model_validate(saved.data)
+        except ValidationError:
+            log.warning("unreadable saved conversation; starting again")
+            return None
+
+    def _stale(self, saved: Saved) -> bool:
+        """Idle for longer than a chat may resume: start fresh (any channel)."""
+        idle = self._clock() - saved.updated_at
+        return idle > timedelta(days=self.settings.chat_session_idle_days)
+
+    def _redialled(self, saved: Saved, session_hash: str | None) -> bool:
+        """A USSD input from a new gateway session, or after the gateway's session must
+        have ended: the worker dialled again."""
+        if session_hash is not None and saved.session_hash not in (None, session_hash):
+            return True
+        idle = self._clock() - saved.updated_at
+        return idle > timedelta(seconds=self.settings.ussd_session_idle_seconds)
+
+    @staticmethod
+    def _fresh_keeping_language(conv: Conversation, ctx: Context) -> Conversation:
+        return Conversation(
+            lang=conv.lang,
+            node=engine.MENU if conv.lang else engine.LANGUAGE,
+            last_result=conv.last_result,
+            started_on=ctx.today,
+        )
+
+    def _audit(
+        self, channel: str, saved: Saved | None, conv: Conversation, reply: Reply
+    ) -> AuditEvent | None:
+        """A summary reached (not re-shown or paged): what kind of case, which benefits."""
+        if not reply.screen.startswith("summary") or reply.erase:
+            return None
+        previous = saved.data.get("node") if saved is not None else None
+        if previous == conv.node:
+            return None
+        return AuditEvent(
+            day=self._today(),
+            channel=channel,
+            lang=conv.lang,
+            event_kind=_event_kind(conv),
+            screen=reply.screen,
+            benefits=_benefit_statuses(conv),
+        )
+
+
+def _with_note(reply: Reply) -> Reply:
+    """The expired-session note above the main menu (not above "continue?")."""
+    if reply.screen != engine.MENU:
+        return reply
+    return replace(reply, hint=Text(EXPIRED))
+
+
+def _event_kind(conv: Conversation) -> str | None:
+    kind = conv.fact("event.kind")
+    if kind is None and isinstance(conv.last_result, dict):
+        facts = conv.last_result.get("facts")
+        if isinstance(facts, dict):
+            kind = facts.get("event.kind")
+    return kind if isinstance(kind, str) else None
+
+
+def _benefit_statuses(conv: Conversation) -> dict[str, str]:
+    """Benefit id -> status from the last result, if the summary recorded them there
+    (``{"benefits": {"medical": "eligible"}}`` or a list of ``{"id", "status"}``)."""
+    result = conv.last_result if isinstance(conv.last_result, dict) else {}
+    benefits = result.get("benefits")
+    if isinstance(benefits, dict):
+        return {str(k): str(v) for k, v in benefits.items()}
+    if isinstance(benefits, list):
+        return {
+            str(item["id"]): str(item.get("status"))
+            for item in benefits
+            if isinstance(item, dict) and "id" in item
+        }
+    return {}

@@ -1,0 +1,37 @@
+"""Schema migrations, run by kawan itself at start-up (``alembic upgrade head``).
+
+Alembic is configured in code rather than in an ``alembic.ini``, so ``kawan demo`` on a
+fresh clone creates its SQLite file with no extra step, and a server upgrades its
+PostgreSQL schema when it starts. On PostgreSQL an advisory lock keeps two processes
+starting at once from migrating twice.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Final
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+MIGRATIONS: Final = Path(__file__).resolve().parent.parent / "migrations"
+_LOCK_KEY: Final = 0x6B6177616E  # "kawan"
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """Alembic's configuration for kawan's migrations, optionally bound to a connection."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("path_separator", "os")
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def upgrade(connection: Connection) -> None:
+    """Bring the schema behind ``connection`` to the newest revision."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
+    command.upgrade(alembic_config(connection), "head")
