@@ -30,6 +30,7 @@ from bot.settings import Settings, get_settings
 from bot.store import AuditEvent, Key, Saved, Store, StoreUnavailable, Write, open_store, utcnow
 from dialogs import engine
 from dialogs.conversation import Conversation
+from dialogs.engine import Flow
 from dialogs.flows import FLOW
 from dialogs.i18n import Translator, get_translator, normalize_language
 from dialogs.nodes import Context
@@ -126,9 +127,11 @@ class Assistant:
         store: Store,
         *,
         clock: Callable[[], datetime] = utcnow,
+        flow: Flow = FLOW,
     ) -> None:
         self.settings = settings
         self.store = store
+        self.flow = flow
         self._secret = settings.resolved_id_secret()
         self._clock = clock
         self._locks = _KeyedLocks()
@@ -141,16 +144,23 @@ class Assistant:
 
     @classmethod
     async def create(
-        cls, settings: Settings | None = None, *, clock: Callable[[], datetime] = utcnow
+        cls,
+        settings: Settings | None = None,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+        flow: Flow = FLOW,
     ) -> Assistant:
         """Open the store at ``settings.database_url`` and run its migrations.
+
+        ``clock`` (UTC, aware) and ``flow`` are for tests and previews: an older clock
+        makes idle conversations, a small flow isolates one behaviour.
 
         Raises:
             StoreUnavailable: the database cannot be reached.
         """
         settings = settings or get_settings()
-        store = await open_store(settings.database_url)
-        return cls(settings, store, clock=clock)
+        store = await open_store(settings.database_url, clock=clock)
+        return cls(settings, store, clock=clock, flow=flow)
 
     async def close(self) -> None:
         """Save the fallback counts gathered since the last turn and close the store."""
@@ -199,7 +209,7 @@ class Assistant:
                 if conv.lang is None or conv.node == engine.LANGUAGE:
                     update |= {"node": engine.MENU, "history": [], "page": 0}
                 conv = conv.model_copy(update=update)
-            new, reply = engine.begin(conv, ctx, FLOW)
+            new, reply = engine.begin(conv, ctx, self.flow)
             kept = session_hash or (saved.session_hash if saved else None)
             return _Outcome(new, reply, kept, new.lang)
 
@@ -214,17 +224,17 @@ class Assistant:
 
         def decide(saved: Saved | None, conv: Conversation | None) -> _Outcome:
             if conv is None or saved is None:
-                new, reply = engine.begin(None, ctx, FLOW)
+                new, reply = engine.begin(None, ctx, self.flow)
                 return _Outcome(new, reply, session_hash, new.lang)
             kept = session_hash or saved.session_hash
             if self._stale(saved):
                 fresh = self._fresh_keeping_language(conv, ctx)
-                new, reply = engine.begin(fresh, ctx, FLOW)
+                new, reply = engine.begin(fresh, ctx, self.flow)
                 return _Outcome(new, _with_note(reply), kept, new.lang)
             if channel is Channel.USSD and self._redialled(saved, session_hash):
-                new, reply = engine.begin(conv, ctx, FLOW)
+                new, reply = engine.begin(conv, ctx, self.flow)
                 return _Outcome(new, _with_note(reply), kept, new.lang)
-            new, reply = engine.step(conv, text, ctx, FLOW)
+            new, reply = engine.step(conv, text, ctx, self.flow)
             return _Outcome(new, reply, kept, conv.lang if reply.erase else new.lang)
 
         return await self._turn(channel, user_id, decide)
@@ -234,7 +244,7 @@ class Assistant:
         ctx = self._context(channel)
         saved = await self.store.load(self._key(channel, user_id))
         conv = self._parse(saved) or Conversation(started_on=ctx.today)
-        return Turn(engine.show(conv, ctx, FLOW), conv, self._translator(conv.lang))
+        return Turn(engine.show(conv, ctx, self.flow), conv, self._translator(conv.lang))
 
     async def set_language(self, channel: Channel, user_id: str, lang: str) -> Turn:
         """Switch language (``/language``, the simulator's switch), then show the menu.
@@ -251,7 +261,7 @@ class Assistant:
                     update={"lang": code, "node": engine.MENU, "history": [], "page": 0}
                 )
             kept = saved.session_hash if saved else None
-            return _Outcome(moved, engine.show(moved, ctx, FLOW), kept, moved.lang)
+            return _Outcome(moved, engine.show(moved, ctx, self.flow), kept, moved.lang)
 
         return await self._turn(channel, user_id, decide)
 

@@ -6,6 +6,9 @@ The service talks to the store through a handful of calls: ``load`` (one read pe
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+
 from bot.store.records import AuditEvent, Key, Purged, Saved, StoreUnavailable, Write
 from bot.store.sql import SqlStore, utcnow
 
@@ -25,6 +28,6 @@ __all__ = [
 ]
 
 
-async def open_store(url: str) -> Store:
+async def open_store(url: str, *, clock: Callable[[], datetime] = utcnow) -> Store:
     """Open (and migrate) the store at ``url``."""
-    return await SqlStore.open(url)
+    return await SqlStore.open(url, clock=clock)

@@ -12,7 +12,7 @@ message is lost.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime
 from typing import Any
@@ -66,15 +66,21 @@ def create_engine(url: str) -> AsyncEngine:
 class SqlStore:
     """Conversations, audit and fallback counts in one SQL database."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: AsyncEngine, *, clock: Callable[[], datetime] = utcnow) -> None:
         self._engine = engine
         self._dialect = engine.dialect.name
+        self._clock = clock
 
     @classmethod
-    async def open(cls, url: str, *, run_migrations: bool = True) -> SqlStore:
-        """Connect and (by default) migrate; :class:`StoreUnavailable` if unreachable."""
+    async def open(
+        cls, url: str, *, run_migrations: bool = True, clock: Callable[[], datetime] = utcnow
+    ) -> SqlStore:
+        """Connect and (by default) migrate; :class:`StoreUnavailable` if unreachable.
+
+        ``clock`` stamps ``created_at``/``updated_at`` (tests make old conversations).
+        """
         engine = create_engine(url)
-        store = cls(engine)
+        store = cls(engine, clock=clock)
         if run_migrations:
             async with store._connection() as conn:
                 await conn.run_sync(migrate.upgrade)
@@ -128,7 +134,7 @@ class SqlStore:
         """Apply one turn's write in one transaction; ``False`` if the version moved."""
         try:
             async with self._connection() as conn:
-                applied = await self._apply(conn, change, utcnow())
+                applied = await self._apply(conn, change, self._clock())
                 if applied:
                     await conn.commit()
                 else:
