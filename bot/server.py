@@ -1,0 +1,273 @@
+"""``kawan serve``: the HTTP side of kawan in one ASGI app (contract.md section 3).
+
+- ``POST /ussd`` and ``POST /ussd/events``: the USSD gateway callback (:mod:`bot.ussd`).
+- ``POST /telegram/webhook``: Telegram updates, when a bot token is configured.
+- ``GET /`` and ``POST /web/chat``: the web simulator for NGO demos (:mod:`bot.web`).
+- ``GET /healthz``: status, whether the database answers, and the version.
+
+The USSD routes are plain Starlette routes, not FastAPI operations: a hop is a tiny form
+POST and FastAPI's ``Form()`` machinery halves the throughput (notes/tech.md section 7).
+One :class:`~bot.service.Assistant` per process is created by the lifespan and shared by
+every route, so catalogues, flows and the database pool are loaded once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hmac
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any, Final
+
+from fastapi import FastAPI
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+
+from bot.service import Assistant, StoreUnavailable
+from bot.settings import Settings, get_settings
+from bot.store import SqlStore, open_store
+from bot.store.sql import create_engine
+from bot.ussd import END, UssdGateway, UssdRequest
+
+if TYPE_CHECKING:
+    from bot.telegram import TelegramChannel
+
+logger = logging.getLogger(__name__)
+
+SECRET_HEADER: Final = "x-kawan-ussd-secret"
+SECRET_QUERY: Final = "secret"
+TELEGRAM_SECRET_HEADER: Final = "x-telegram-bot-api-secret-token"
+MAX_FORM_FIELDS: Final = 32
+"""A gateway sends six fields; anything much larger is not a gateway."""
+RECONNECT_SECONDS: Final = 5.0
+"""How often a server that started with its database down tries it again."""
+
+
+def package_version() -> str:
+    try:
+        return version("kawan")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def _same(given: str | None, expected: str) -> bool:
+    return given is not None and hmac.compare_digest(given.encode(), expected.encode())
+
+
+# -- USSD --------------------------------------------------------------------------------
+
+
+async def ussd(request: Request) -> Response:
+    """One gateway hop: form in, ``CON``/``END`` text out, always HTTP 200 for a gateway
+    that is allowed in (a gateway ends the session on any other status)."""
+    gateway: UssdGateway = request.app.state.ussd
+    assistant: Assistant = request.app.state.assistant
+    settings: Settings = request.app.state.settings
+    if settings.ussd_secret and not _same(
+        request.headers.get(SECRET_HEADER) or request.query_params.get(SECRET_QUERY),
+        settings.ussd_secret,
+    ):
+        return PlainTextResponse(END + assistant.unavailable_text(None), status_code=403)
+    try:
+        form = await request.form(max_files=0, max_fields=MAX_FORM_FIELDS)
+        hop = UssdRequest(
+            session_id=_field(form, "sessionId"),
+            phone_number=_field(form, "phoneNumber"),
+            text=_field(form, "text"),
+            service_code=_field(form, "serviceCode"),
+            network_code=_field(form, "networkCode"),
+        )
+    except Exception as error:  # a malformed body still gets a screen
+        logger.warning("ussd request unreadable: %s", type(error).__name__)
+        return PlainTextResponse(END + assistant.unavailable_text(None))
+    if not hop.session_id or not hop.phone_number:
+        logger.warning("ussd request without sessionId or phoneNumber")
+        return PlainTextResponse(END + assistant.unavailable_text(None))
+    return PlainTextResponse(await gateway.answer(hop))
+
+
+async def ussd_events(request: Request) -> Response:
+    """The gateway's end-of-session notification (status Success/Incomplete/Failed)."""
+    settings: Settings = request.app.state.settings
+    if settings.ussd_secret and not _same(
+        request.headers.get(SECRET_HEADER) or request.query_params.get(SECRET_QUERY),
+        settings.ussd_secret,
+    ):
+        return PlainTextResponse("Forbidden", status_code=403)
+    try:
+        form = await request.form(max_files=0, max_fields=MAX_FORM_FIELDS)
+        session_id, phone = _field(form, "sessionId"), _field(form, "phoneNumber")
+    except Exception as error:
+        logger.warning("ussd event unreadable: %s", type(error).__name__)
+        return PlainTextResponse("OK")
+    if session_id and phone:
+        request.app.state.ussd.closed(session_id, phone)
+    return PlainTextResponse("OK")
+
+
+def _field(form: Any, name: str) -> str:
+    value = form.get(name)
+    return value if isinstance(value, str) else ""
+
+
+# -- Telegram ----------------------------------------------------------------------------
+
+
+async def telegram_webhook(request: Request) -> Response:
+    channel: TelegramChannel | None = request.app.state.telegram
+    settings: Settings = request.app.state.settings
+    if channel is None:
+        return JSONResponse({"error": "telegram is not configured"}, status_code=404)
+    expected = settings.telegram_secret
+    if not expected or not _same(request.headers.get(TELEGRAM_SECRET_HEADER), expected):
+        return JSONResponse({"error": "forbidden"}, status_code=403)
+    try:
+        payload = await request.json()
+    except ValueError:
+        return JSONResponse({"error": "not JSON"}, status_code=400)
+    if not isinstance(payload, dict):
+        return JSONResponse({"error": "not an update"}, status_code=400)
+    try:
+        await channel.process_webhook(payload)
+    except Exception as error:  # Telegram retries on errors; do not loop
+        logger.error("telegram update failed with %s", type(error).__name__)
+    return Response(status_code=200)
+
+
+# -- health ------------------------------------------------------------------------------
+
+
+async def healthz(request: Request) -> Response:
+    assistant: Assistant = request.app.state.assistant
+    database = await _database_answers(assistant)
+    return JSONResponse(
+        {
+            "status": "ok" if database else "degraded",
+            "database": database,
+            "version": package_version(),
+        }
+    )
+
+
+async def _database_answers(assistant: Assistant) -> bool:
+    try:
+        return bool(await assistant.ping())
+    except Exception:  # any failure means "not reachable" here
+        return False
+
+
+# -- start-up ----------------------------------------------------------------------------
+
+
+async def start_assistant(settings: Settings) -> tuple[Assistant, asyncio.Task[None] | None]:
+    """The Assistant, even when the database is down at start-up.
+
+    A server that refused to start would leave gateways with no answer at all; instead
+    every turn answers the translated "try again" screen (the store raises
+    :class:`StoreUnavailable`), ``/healthz`` says ``degraded``, and a background task
+    opens (and migrates) the store as soon as the database answers.
+    """
+    try:
+        return await Assistant.create(settings), None
+    except StoreUnavailable:
+        logger.warning("database unreachable at start-up; answering 'try again' until it is")
+    assistant = Assistant(settings, SqlStore(create_engine(settings.database_url)))
+    return assistant, asyncio.create_task(_reconnect(assistant, settings.database_url))
+
+
+async def _reconnect(assistant: Assistant, url: str) -> None:
+    while True:
+        await asyncio.sleep(RECONNECT_SECONDS)
+        try:
+            store = await open_store(url)
+        except StoreUnavailable:
+            continue
+        unmigrated, assistant.store = assistant.store, store
+        await unmigrated.close()
+        logger.info("database reachable again")
+        return
+
+
+# -- the app -----------------------------------------------------------------------------
+
+
+def create_app(settings: Settings | None = None, assistant: Assistant | None = None) -> FastAPI:
+    """The ASGI app. With ``assistant`` given, the caller owns it (tests, embedding);
+    otherwise the lifespan creates one from ``settings`` and closes it on shutdown."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        own = assistant is None
+        reconnect: asyncio.Task[None] | None = None
+        if assistant is not None:
+            service = assistant
+        else:
+            service, reconnect = await start_assistant(settings)
+        app.state.settings = settings
+        app.state.assistant = service
+        app.state.ussd = UssdGateway(service, settings)
+        app.state.telegram = None
+        if settings.telegram_token:
+            from bot.telegram import TelegramChannel
+
+            app.state.telegram = TelegramChannel(settings, service)
+            await app.state.telegram.start()
+        try:
+            yield
+        finally:
+            if reconnect is not None:
+                reconnect.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await reconnect
+            if app.state.telegram is not None:
+                await app.state.telegram.stop()
+            if own:
+                await service.close()
+
+    app = FastAPI(
+        title="kawan",
+        version=package_version(),
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+    )
+    app.add_route("/ussd", ussd, methods=["POST"])
+    app.add_route("/ussd/events", ussd_events, methods=["POST"])
+    app.add_route("/telegram/webhook", telegram_webhook, methods=["POST"])
+    app.add_route("/healthz", healthz, methods=["GET"])
+
+    from bot.web.routes import mount_simulator
+
+    mount_simulator(app)
+    return app
+
+
+def run_server(host: str = "127.0.0.1", port: int = 8000) -> int:
+    """Serve until interrupted; the exit code for ``kawan serve``."""
+    import uvicorn
+
+    from bot.errors import UserError
+
+    try:
+        app = create_app()
+    except RuntimeError as error:
+        raise UserError(str(error)) from error
+    config = uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        # The access log would show ?secret= from gateways that pass it in the URL.
+        access_log=False,
+        server_header=False,
+        log_level="info",
+    )
+    try:
+        uvicorn.Server(config).run()
+    except SystemExit as stop:  # uvicorn exits 1 when it cannot bind the port
+        return int(stop.code or 0)
+    return 0

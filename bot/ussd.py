@@ -1,0 +1,204 @@
+"""The USSD gateway callback: the common aggregator form in, ``CON``/``END`` screens out.
+
+A gateway (Africa's Talking and the many aggregators that copy it, rules/ussd.md) posts
+``sessionId``, ``serviceCode``, ``phoneNumber``, ``networkCode`` and ``text`` for every
+hop of a session. ``text`` is empty on the first hop and then holds *every* input so far
+joined by ``*``; some gateways send only the latest input instead. A worker can type ``*``
+inside an answer, so the history cannot be split reliably: the newest input is what was
+appended to ``text`` since the previous hop of the same session, which is why the gateway
+remembers the last ``text`` it saw per session (:class:`UssdSessions`).
+
+Everything else is the one turn service and the one renderer: this module only decides
+which service call a hop is, and picks the page the conversation is on. A hop never
+answers with an error page: a store that is down or slow, or any unexpected failure, ends
+the session with a short translated "please try again", inside the gateway's time limit.
+
+Where the session map lives: in the process. ``kawan serve`` is one asyncio process (one
+core answers thousands of hops a second, benchmarks/ussd_load.py), and the conversation
+itself is always in the database. A hop whose session this process does not know (a
+restart mid-session, or several processes without sticky routing) falls back on the
+database conversation and takes the last ``*``-separated part of ``text`` as the input:
+exact for every answer kawan asks for on a keypad, which never contains ``*``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+import traceback
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Final
+
+from bot.identity import SESSION, keyed_hash
+from bot.service import Assistant, Channel, StoreUnavailable, Turn
+from bot.settings import Settings
+from dialogs.render import UssdBudget, render_ussd
+
+logger = logging.getLogger(__name__)
+
+CONTINUE: Final = "CON "
+END: Final = "END "
+SEPARATOR: Final = "*"
+
+TURN_TIMEOUT: Final = 4.0
+"""Seconds a hop may take before the worker is told to try again. Gateways drop a
+session after 5 to 15 s (rules/ussd.md); answering late is worse than answering no."""
+
+MAX_SESSIONS: Final = 200_000
+"""Live sessions remembered per process; the oldest are forgotten first."""
+
+
+@dataclass(frozen=True, slots=True)
+class UssdRequest:
+    """One hop as the gateway sent it."""
+
+    session_id: str
+    phone_number: str
+    text: str
+    service_code: str = ""
+    network_code: str = ""
+
+
+@dataclass(slots=True)
+class _Seen:
+    """What one live session looked like at its previous hop (no text kept in clear:
+    the length and a hash of ``text`` are enough to recognise an extension of it)."""
+
+    length: int
+    digest: int
+    latest_only: bool
+    lang: str | None
+    expires: float
+
+
+def newest_input(previous: _Seen, text: str) -> tuple[str, bool]:
+    """The input typed since ``previous``, and whether the gateway sends latest-only.
+
+    An accumulating gateway sends the previous ``text`` plus ``*`` plus the new input
+    (or, on the first answer, the input alone). Anything else is a gateway that sends
+    only the latest input; once seen, the session is treated that way to its end.
+    """
+    if previous.latest_only:
+        return text, True
+    if previous.length == 0:
+        return text, False
+    head = text[: previous.length]
+    if (
+        len(text) > previous.length
+        and text[previous.length] == SEPARATOR
+        and hash(head) == previous.digest
+    ):
+        return text[previous.length + 1 :], False
+    return text, True
+
+
+class UssdSessions:
+    """The last ``text`` of every live USSD session, by keyed hash of its id and number.
+
+    Entries expire after the channel's idle time (gateways end a session within about
+    three minutes) and the map is bounded, so it never grows with traffic.
+    """
+
+    __slots__ = ("_capacity", "_entries", "_idle")
+
+    def __init__(self, idle_seconds: float, capacity: int = MAX_SESSIONS) -> None:
+        self._entries: OrderedDict[str, _Seen] = OrderedDict()
+        self._idle = idle_seconds
+        self._capacity = capacity
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, key: str) -> _Seen | None:
+        seen = self._entries.get(key)
+        if seen is None:
+            return None
+        if seen.expires < time.monotonic():
+            del self._entries[key]
+            return None
+        return seen
+
+    def remember(self, key: str, text: str, *, latest_only: bool, lang: str | None) -> None:
+        now = time.monotonic()
+        self._entries[key] = _Seen(len(text), hash(text), latest_only, lang, now + self._idle)
+        self._entries.move_to_end(key)
+        while len(self._entries) > self._capacity:
+            self._entries.popitem(last=False)
+        # Drop a few expired sessions from the old end on every write: cheap and enough.
+        for _ in range(2):
+            oldest = next(iter(self._entries.values()))
+            if oldest.expires >= now:
+                break
+            self._entries.popitem(last=False)
+
+    def close(self, key: str) -> None:
+        self._entries.pop(key, None)
+
+
+class UssdGateway:
+    """Turns gateway hops into service calls and rendered screens."""
+
+    def __init__(self, assistant: Assistant, settings: Settings) -> None:
+        self._assistant = assistant
+        self._budget = UssdBudget(settings.ussd_gsm7_budget, settings.ussd_ucs2_budget)
+        self._secret = settings.resolved_id_secret()
+        self.sessions = UssdSessions(settings.ussd_session_idle_seconds)
+
+    def session_key(self, session_id: str, phone_number: str) -> str:
+        """A session is its gateway id *and* number: a reused id never mixes two phones."""
+        return keyed_hash(self._secret, f"{session_id}\x00{phone_number}", purpose=SESSION)
+
+    async def answer(self, hop: UssdRequest) -> str:
+        """The response body for one hop: ``CON <screen>`` or ``END <screen>``."""
+        key = self.session_key(hop.session_id, hop.phone_number)
+        seen = self.sessions.get(key)
+        lang = seen.lang if seen is not None else None
+        try:
+            async with asyncio.timeout(TURN_TIMEOUT):
+                turn, latest_only = await self._turn(hop, seen)
+        except StoreUnavailable:
+            logger.warning("ussd hop answered 'try again': the store is unavailable")
+            return self._unavailable(key, lang)
+        except TimeoutError:
+            logger.warning("ussd hop answered 'try again': no reply within %.1f s", TURN_TIMEOUT)
+            return self._unavailable(key, lang)
+        except Exception as error:  # the gateway must get a screen, always
+            # The class and the frames only: an exception's message may quote the input.
+            frames = "".join(traceback.format_tb(error.__traceback__))
+            logger.error("ussd hop failed with %s\n%s", type(error).__name__, frames)
+            return self._unavailable(key, lang)
+
+        screen = render_ussd(turn.reply, turn.translator, self._budget)
+        page = screen.page(turn.conversation.page)
+        if screen.end:
+            self.sessions.close(key)
+            return END + page
+        self.sessions.remember(key, hop.text, latest_only=latest_only, lang=turn.translator.lang)
+        return CONTINUE + page
+
+    async def _turn(self, hop: UssdRequest, seen: _Seen | None) -> tuple[Turn, bool]:
+        service = self._assistant
+        user, session = hop.phone_number, hop.session_id
+        if seen is None:
+            if not hop.text:
+                # A dial, or a redial: the service offers to continue where they left off.
+                return await service.open(Channel.USSD, user, session=session), False
+            # A session this process has not seen (a restart mid-session): the
+            # conversation is in the store, and the input is the last part of ``text``.
+            newest = hop.text.rsplit(SEPARATOR, 1)[-1]
+            latest_only = False
+        else:
+            newest, latest_only = newest_input(seen, hop.text)
+        if not newest:
+            return await service.current(Channel.USSD, user), latest_only
+        return await service.send(Channel.USSD, user, newest, session=session), latest_only
+
+    def _unavailable(self, key: str, lang: str | None) -> str:
+        self.sessions.close(key)
+        return END + self._assistant.unavailable_text(lang)
+
+    def closed(self, session_id: str, phone_number: str) -> None:
+        """The gateway says the session ended (its end-of-session notification)."""
+        self.sessions.close(self.session_key(session_id, phone_number))
