@@ -176,12 +176,36 @@ def _load_catalogue(lang: str, mtime: float) -> gettext.GNUTranslations | None:
     path = LOCALES_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
     if not path.exists():
         return None
+    return _compile_po(path, lang)
+
+
+def _compile_po(path: Path, lang: str) -> gettext.GNUTranslations:
     with path.open("rb") as handle:
-        catalog = read_po(handle, locale=lang.replace("_Hans", "_Hans"))
+        catalog = read_po(handle, locale=lang)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)
     return gettext.GNUTranslations(buffer)
+
+
+def load_translator(lang: str, catalogue: Path | None) -> Translator:
+    """A fresh, uncached translator for ``lang`` reading the ``.po`` file ``catalogue``
+    (English fallbacks if it is None or missing).
+
+    For tools that look at a catalogue wherever it is, such as ``kawan i18n check`` and
+    ``preview`` on a copy of ``locales/`` or on a language not yet in :data:`LANGUAGES`.
+    """
+    translator = Translator(
+        lang=lang, locale=Locale.parse(lang), _catalogue=gettext.NullTranslations()
+    )
+    fallback = _MissRecorder(translator)
+    if catalogue is not None and catalogue.exists():
+        loaded = _compile_po(catalogue, lang)
+        loaded.add_fallback(fallback)
+        translator._catalogue = loaded
+    else:
+        translator._catalogue = fallback
+    return translator
 
 
 def _catalogue_mtime(lang: str) -> float:

@@ -1,0 +1,177 @@
+"""Every screen of every flow, reached the way a worker would reach it.
+
+Translators, the ``kawan i18n check`` budget test, ``kawan i18n preview`` and property
+tests all need the same thing: each distinct screen the conversation can show, in one
+language, with the inputs that lead to it. :func:`crawl` finds them by playing the real
+engine breadth-first from the language menu: every numbered option of every screen, and
+on typed questions a few sample answers (valid, out of range, not understood, "I don't
+know"), so hints and every branch that depends on a value are reached too.
+
+A screen is *distinct* by its node id, its hint and the set of facts answered so far (so
+a summary reached with different answers appears once per set of answers; a screen
+re-shown with a hint appears once per node and hint). The search is
+bounded (``limit`` screens, ``max_steps`` engine calls, ``max_depth`` inputs) and
+deterministic. Nothing here does I/O: it only calls the pure engine.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Final
+
+from dialogs.conversation import Conversation
+from dialogs.engine import ERASED, LANGUAGE, MENU, RESUME, Flow, begin, step
+from dialogs.flows import FLOW
+from dialogs.nodes import Context
+from dialogs.reply import InputKind, Nav, Reply
+
+CRAWL_DAY: Final = date(2026, 11, 23)
+"""The default "today" of a crawl: fixed, so previews and checks do not drift by day."""
+
+NOT_UNDERSTOOD: Final = "?"
+"""Typed once on each screen to reach its "not understood" hint."""
+
+TYPED_SAMPLES: Final[dict[InputKind, tuple[str, ...]]] = {
+    InputKind.NUMBER: ("12", "2", "60", "1800"),
+    InputKind.MONEY: ("1800", "800", "6000"),
+    InputKind.DATE: ("10-03-2025", "15-06-2018", "10-03-2099"),
+}
+"""Sample answers per kind of typed question: typical, small (short leave, low wage),
+large, an accident before 2019 (another regime) and a future date (a hint)."""
+
+REDIAL: Final = "<redial>"
+"""Stands in ``CrawledScreen.inputs`` for a worker who hangs up and dials again (or
+sends /start) in the middle of a flow: :func:`dialogs.engine.begin`, not an input."""
+
+_NAV_KEYS: Final = frozenset(k.value for k in Nav)
+_NOT_MID_FLOW: Final = frozenset({LANGUAGE, MENU, RESUME, ERASED})
+
+ScreenKey = tuple[str, str | None, frozenset[str]]
+"""(node id, hint msgid, fact paths answered): what makes a crawled screen distinct."""
+
+
+@dataclass(frozen=True, slots=True)
+class CrawledScreen:
+    """One screen as a worker meets it.
+
+    Attributes:
+        reply: the screen, untranslated (render it in any language).
+        conversation: the state it was shown in.
+        inputs: what the worker typed, from the first screen, to get here.
+        key: what makes it distinct from every other crawled screen.
+    """
+
+    reply: Reply
+    conversation: Conversation
+    inputs: tuple[str, ...]
+    key: ScreenKey
+
+    @property
+    def name(self) -> str:
+        """A short label for reports: node id, and the hint if one is shown."""
+        hint = f" (hint: {self.reply.hint.msgid})" if self.reply.hint is not None else ""
+        return f"{self.reply.screen}{hint}"
+
+    @property
+    def is_summary(self) -> bool:
+        """Whether this screen is a result the worker can act on (a summary node)."""
+        return self.reply.screen.startswith("summary") or ".summary" in self.reply.screen
+
+
+def screen_key(conv: Conversation, reply: Reply) -> ScreenKey:
+    """A screen is distinct by node, hint and facts answered; a hint screen only by node
+    and hint (its text does not depend on the answers, and there would be many)."""
+    if reply.hint is not None:
+        return (reply.screen, reply.hint.msgid, frozenset())
+    return (reply.screen, None, frozenset(conv.facts))
+
+
+def candidate_inputs(reply: Reply, lang: str, hinted: bool) -> Iterable[str]:
+    """What to type on ``reply``: its option keys (on the language menu only ``lang``),
+    sample answers if it waits for a typed value, and a "not understood" input unless
+    this node's hint was already reached."""
+    if reply.end or reply.erase:
+        return
+    if reply.screen == LANGUAGE:
+        yield from (o.key for o in reply.options if o.id == lang)
+        return
+    for option in reply.options:
+        if option.key not in _NAV_KEYS:
+            yield option.key
+    yield from TYPED_SAMPLES.get(reply.expects, ())
+    if not hinted:
+        yield NOT_UNDERSTOOD
+
+
+def crawl(
+    lang: str,
+    flow: Flow = FLOW,
+    today: date = CRAWL_DAY,
+    *,
+    limit: int = 2000,
+    max_steps: int = 60_000,
+    max_depth: int = 60,
+    ngo_contact: str | None = "Tenaganita 03-7770 3671",
+) -> list[CrawledScreen]:
+    """Every distinct screen of ``flow`` in language ``lang``, in breadth-first order.
+
+    Starts from :func:`dialogs.engine.begin` for a new worker (the language menu, where
+    only ``lang`` is chosen) and follows each option and sample answer; the first time a
+    screen in the middle of a flow is reached, it also redials from there (:data:`REDIAL`)
+    to reach the welcome-back screen. Navigation keys
+    (``0``, ``00``, ``98``, ``99``) are not followed: every screen they lead to is also
+    reachable by an option, and following them would only repeat screens.
+
+    Examples:
+        >>> screens = crawl("en")
+        >>> [s.reply.screen for s in screens[:2]]
+        ['language', 'menu']
+        >>> screens[1].inputs
+        ('1',)
+    """
+    ctx = Context(today=today, ngo_contact=ngo_contact)
+    conv, reply = begin(None, ctx, flow)
+    first = CrawledScreen(reply, conv, (), screen_key(conv, reply))
+    found: list[CrawledScreen] = [first]
+    seen: set[ScreenKey] = {first.key}
+    hinted: set[str] = set()
+    queue: deque[CrawledScreen] = deque([first])
+    steps = 0
+    redialled = False
+    while queue and len(found) < limit and steps < max_steps:
+        current = queue.popleft()
+        if len(current.inputs) >= max_depth:
+            continue
+        node = current.reply.screen
+        inputs = list(candidate_inputs(current.reply, lang, node in hinted))
+        if not redialled and node not in _NOT_MID_FLOW and not current.reply.end:
+            redialled = True
+            inputs.insert(0, REDIAL)
+        for text in inputs:
+            if text == NOT_UNDERSTOOD:
+                hinted.add(node)
+            steps += 1
+            if text == REDIAL:
+                after, shown = begin(current.conversation, ctx, flow)
+            else:
+                after, shown = step(current.conversation, text, ctx, flow)
+            key = screen_key(after, shown)
+            if key in seen:
+                continue
+            seen.add(key)
+            screen = CrawledScreen(shown, after, (*current.inputs, text), key)
+            found.append(screen)
+            if shown.hint is None:
+                queue.append(screen)
+            if len(found) >= limit or steps >= max_steps:
+                break
+    return found
+
+
+def unreached(screens: Iterable[CrawledScreen], flow: Flow = FLOW) -> list[str]:
+    """Node ids of ``flow`` that no crawled screen showed (for coverage reports)."""
+    shown = {s.reply.screen for s in screens}
+    return sorted(set(flow.nodes) - shown)
