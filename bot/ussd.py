@@ -78,19 +78,21 @@ def newest_input(previous: _Seen, text: str) -> tuple[str, bool]:
 
     An accumulating gateway sends the previous ``text`` plus ``*`` plus the new input
     (or, on the first answer, the input alone). Anything else is a gateway that sends
-    only the latest input; once seen, the session is treated that way to its end.
+    only the latest input; once seen, the session is treated that way to its end. An
+    empty ``text`` fits both (an empty answer) and changes nothing.
     """
-    if previous.latest_only:
-        return text, True
+    if previous.latest_only or not text:
+        return text, previous.latest_only
     if previous.length == 0:
         return text, False
-    head = text[: previous.length]
-    if (
-        len(text) > previous.length
-        and text[previous.length] == SEPARATOR
-        and hash(head) == previous.digest
-    ):
-        return text[previous.length + 1 :], False
+    start = previous.length
+    if len(text) > start and hash(text[:start]) == previous.digest:
+        if text[start] == SEPARATOR:
+            return text[start + 1 :], False
+        if text[start - 1] == SEPARATOR:  # after an empty answer: "1*", then "1*2"
+            return text[start:], False
+    if len(text) == start and text[-1] == SEPARATOR and hash(text) == previous.digest:
+        return "", False  # the same empty answer again
     return text, True
 
 
@@ -120,9 +122,15 @@ class UssdSessions:
             return None
         return seen
 
-    def remember(self, key: str, text: str, *, latest_only: bool, lang: str | None) -> None:
+    def remember(self, key: str, text: str | None, *, latest_only: bool, lang: str | None) -> None:
+        """Note this hop's ``text`` (``None``: keep the one seen before)."""
         now = time.monotonic()
-        self._entries[key] = _Seen(len(text), hash(text), latest_only, lang, now + self._idle)
+        seen = self._entries.get(key)
+        if text is None and seen is not None:
+            seen.latest_only, seen.lang, seen.expires = latest_only, lang, now + self._idle
+        else:
+            text = text or ""
+            self._entries[key] = _Seen(len(text), hash(text), latest_only, lang, now + self._idle)
         self._entries.move_to_end(key)
         while len(self._entries) > self._capacity:
             self._entries.popitem(last=False)
@@ -175,7 +183,10 @@ class UssdGateway:
         if screen.end:
             self.sessions.close(key)
             return END + page
-        self.sessions.remember(key, hop.text, latest_only=latest_only, lang=turn.translator.lang)
+        # An empty text (re-show) keeps what was seen before, so the next accumulated
+        # text is still recognised as an extension of it.
+        text = hop.text if hop.text or seen is None else None
+        self.sessions.remember(key, text, latest_only=latest_only, lang=turn.translator.lang)
         return CONTINUE + page
 
     async def _turn(self, hop: UssdRequest, seen: _Seen | None) -> tuple[Turn, bool]:

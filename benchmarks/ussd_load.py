@@ -1,0 +1,273 @@
+"""USSD load: complete sessions against ``kawan serve`` and a bare Starlette baseline.
+
+Starts two servers one after the other, each in its own process on loopback under the
+same uvicorn settings (one worker, uvloop, httptools, no access log), pinned to CPU 0:
+
+- **bare**: a plain Starlette route that parses the gateway's form and returns a fixed
+  ``CON`` screen: the ceiling for any Python USSD endpoint on this machine;
+- **kawan**: ``bot.server.create_app()`` on a fresh SQLite file in a temporary folder.
+
+The load generator is ``wrk`` (Debian package ``wrk``), pinned to CPU 1, with one
+connection per wrk thread so each connection plays one handset after another: dial, pick
+Bengali, page the main menu (98, 0), open help (99), back (0), the injury branch (1),
+home (00), then dial again as a new worker (a new sessionId and number). ``text``
+accumulates as a real gateway sends it. Every answer is checked to start with ``CON `` or
+``END ``; anything else is counted as an error.
+
+Prints requests/s, p50 and p99 for both, and the ratio kawan / bare (target ≥ 0.5).
+
+Usage: ``python benchmarks/ussd_load.py [--seconds 10] [--connections 32]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+HERE: Final = Path(__file__).resolve()
+REPO: Final = HERE.parent.parent
+FIXED_SCREEN: Final = (
+    "CON kawan: your PERKESO rights. What happened?\n1. I was hurt at work or on the way\n"
+    "2. An illness caused by my work\n3. I can no longer work (illness)\n98 More"
+)
+
+# One handset per wrk thread: hops of a session go in order on its one connection.
+LUA: Final = r"""
+local hops = {"", "3", "98", "0", "99", "0", "1", "00"}
+local next_id = 0
+local counter = 0
+local step = 0
+local session, number, text
+local threads = {}
+errors = 0
+thread_id = 0
+
+function setup(thread)
+  next_id = next_id + 1
+  thread:set("thread_id", next_id)
+  table.insert(threads, thread)
+end
+
+local function new_session()
+  counter = counter + 1
+  session = string.format("bench-%d-%d-%d", thread_id, counter, math.random(1e9))
+  number = string.format("+6019%03d%05d", thread_id, counter % 100000)
+  step = 0
+  text = ""
+end
+
+function init(args)
+  math.randomseed(os.time() + thread_id * 7919)
+  new_session()
+end
+
+local function escape(s)
+  return (s:gsub("[^%w%-_.~]", function(c) return string.format("%%%02X", string.byte(c)) end))
+end
+
+function request()
+  step = step + 1
+  if step > #hops then new_session(); step = 1 end
+  local input = hops[step]
+  if step == 1 then text = ""
+  elseif step == 2 then text = input
+  else text = text .. "*" .. input end
+  local body = "sessionId=" .. escape(session) .. "&serviceCode=" .. escape("*384*55#")
+    .. "&phoneNumber=" .. escape(number) .. "&networkCode=50219&text=" .. escape(text)
+  return wrk.format("POST", "/ussd",
+    {["Content-Type"] = "application/x-www-form-urlencoded"}, body)
+end
+
+function response(status, headers, body)
+  if status ~= 200 or not (body:sub(1, 4) == "CON " or body:sub(1, 4) == "END ") then
+    errors = errors + 1
+  end
+end
+
+function done(summary, latency, requests)
+  local total = 0
+  for _, thread in ipairs(threads) do total = total + (thread:get("errors") or 0) end
+  io.write(string.format("BAD_ANSWERS %d\n", total))
+end
+"""
+
+
+def _bare_app() -> object:
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import PlainTextResponse
+    from starlette.routing import Route
+
+    async def ussd(request: Request) -> PlainTextResponse:
+        await request.form()
+        return PlainTextResponse(FIXED_SCREEN)
+
+    return Starlette(routes=[Route("/ussd", ussd, methods=["POST"])])
+
+
+def _kawan_app() -> object:
+    from bot.server import create_app
+
+    return create_app()
+
+
+def serve(which: str, port: int) -> None:
+    """Child process: serve one app with the settings both share."""
+    import uvicorn
+
+    app = _bare_app() if which == "bare" else _kawan_app()
+    uvicorn.run(
+        app,  # type: ignore[arg-type]
+        host="127.0.0.1",
+        port=port,
+        loop="uvloop",
+        http="httptools",
+        access_log=False,
+        log_level="warning",
+        server_header=False,
+    )
+
+
+@dataclass(frozen=True)
+class Result:
+    name: str
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    requests: int
+    bad: int
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _pin(cpu: int) -> list[str]:
+    if (os.cpu_count() or 1) < 2 or shutil.which("taskset") is None:
+        return []
+    return ["taskset", "-c", str(cpu)]
+
+
+def _wait_until_up(port: int, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"the server exited with {process.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise SystemExit("the server did not start within 60 s")
+
+
+def _to_ms(value: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", value).groups()  # type: ignore[union-attr]
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def _wrk(port: int, script: Path, seconds: int, connections: int) -> tuple[str, int]:
+    command = [
+        *_pin(1),
+        "wrk",
+        f"-t{connections}",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        "--latency",
+        "-s",
+        str(script),
+        f"http://127.0.0.1:{port}/ussd",
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    bad = re.search(r"BAD_ANSWERS (\d+)", done.stdout)
+    return done.stdout, int(bad.group(1)) if bad else -1
+
+
+def measure(
+    which: str, workdir: Path, seconds: int, connections: int, warmup: int
+) -> Result:
+    port = _free_port()
+    env = {
+        **os.environ,
+        "KAWAN_DATABASE_URL": f"sqlite+aiosqlite:///{workdir / f'{which}.db'}",
+        "KAWAN_ID_SECRET": "benchmark-secret",
+        "PYTHONPATH": str(REPO),
+    }
+    env.pop("KAWAN_TELEGRAM_TOKEN", None)
+    env.pop("KAWAN_USSD_SECRET", None)
+    server = subprocess.Popen(
+        [*_pin(0), sys.executable, str(HERE), "--serve", which, "--port", str(port)],
+        cwd=workdir,
+        env=env,
+    )
+    script = workdir / "sessions.lua"
+    script.write_text(LUA)
+    try:
+        _wait_until_up(port, server)
+        if warmup:
+            _wrk(port, script, warmup, connections)
+        output, bad = _wrk(port, script, seconds, connections)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
+    p50 = _to_ms(re.search(r"\n\s+50%\s+(\S+)", output).group(1))  # type: ignore[union-attr]
+    p99 = _to_ms(re.search(r"\n\s+99%\s+(\S+)", output).group(1))  # type: ignore[union-attr]
+    total = int(re.search(r"(\d+) requests in", output).group(1))  # type: ignore[union-attr]
+    return Result(which, rps, p50, p99, total, bad)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--serve", choices=["bare", "kawan"], help=argparse.SUPPRESS)
+    parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        serve(args.serve, args.port)
+        return 0
+    if shutil.which("wrk") is None:
+        print("wrk is not installed: apt-get install -y wrk", file=sys.stderr)
+        return 2
+
+    with tempfile.TemporaryDirectory(prefix="kawan-bench-") as folder:
+        workdir = Path(folder)
+        results = [
+            measure(name, workdir, args.seconds, args.connections, args.warmup)
+            for name in ("bare", "kawan")
+        ]
+    bare, kawan = results
+    pinned = "server on CPU 0, wrk on CPU 1" if _pin(0) else "not pinned (one CPU)"
+    print(
+        f"USSD load: {args.connections} handsets, {args.seconds} s each after "
+        f"{args.warmup} s warm-up; {pinned}; uvicorn 1 worker, uvloop, httptools"
+    )
+    print(f"{'endpoint':<24}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'requests':>11}{'bad':>6}")
+    for result in results:
+        label = "bare Starlette CON" if result.name == "bare" else "kawan /ussd (SQLite)"
+        print(
+            f"{label:<24}{result.requests_per_second:>10.0f}{result.p50_ms:>10.2f}"
+            f"{result.p99_ms:>10.2f}{result.requests:>11}{result.bad:>6}"
+        )
+    ratio = kawan.requests_per_second / bare.requests_per_second
+    verdict = "meets" if ratio >= 0.5 else "BELOW"
+    print(f"ratio kawan / bare: {ratio:.2f} ({verdict} the 0.5 target)")
+    return 0 if kawan.bad == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

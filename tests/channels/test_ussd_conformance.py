@@ -1,0 +1,145 @@
+"""USSD conformance: whole sessions over real HTTP, as a gateway and a handset see them.
+
+Each session dials, chooses a language, pages through menus, opens help and every branch
+of the main menu, goes back and home, and (once the injury branch exists) answers an
+injury case to its summary, in Bengali, Indonesian, Nepali and English, with a gateway
+that accumulates ``text`` (``1*2*3``) and with one that sends only the latest input.
+Every screen is checked against the network's budget by :class:`UssdPhone` itself
+(182 GSM 7-bit characters, extension characters counting two; else 80 UTF-16 units).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+
+import pytest
+
+from dialogs.flows.common import CARELINE
+from dialogs.i18n import LANGUAGES, get_translator
+from dialogs.render import HOME, MORE
+from tests.channels.conftest import Screen, UssdPhone
+
+LANGS = ("bn", "id", "ne", "en")
+PROTOCOLS = (pytest.param(True, id="accumulated"), pytest.param(False, id="latest-only"))
+MAIN_MENU_TITLE = "kawan: your PERKESO rights. What happened?"
+MAX_PAGES = 12
+
+
+def language_key(lang: str) -> str:
+    return str(list(LANGUAGES).index(lang) + 1)
+
+
+def has_more(screen: Screen) -> bool:
+    return screen.lines()[-1].startswith("98 ")
+
+
+def read_all_pages(phone: UssdPhone, first: Screen) -> list[Screen]:
+    """Press 98 until the last page; every page is budget-checked by the phone."""
+    pages = [first]
+    while has_more(pages[-1]):
+        assert len(pages) < MAX_PAGES, "a screen that never ends"
+        pages.append(phone.type("98"))
+    return pages
+
+
+def options_of(pages: list[Screen]) -> dict[str, str]:
+    options: dict[str, str] = {}
+    for page in pages:
+        for line in page.lines():
+            key, dot, label = line.partition(". ")
+            if dot and key.isdigit():
+                options[key] = label
+    return options
+
+
+def choose_language(phone: UssdPhone, lang: str) -> list[Screen]:
+    first = phone.dial()
+    assert first.open
+    menu = phone.type(language_key(lang))
+    return read_all_pages(phone, menu)
+
+
+@pytest.mark.parametrize("accumulate", PROTOCOLS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_worker_reaches_every_branch_help_and_home_in_their_language_on_screens_that_fit(
+    phone: Callable[..., UssdPhone], lang: str, accumulate: bool
+) -> None:
+    tr = get_translator(lang)
+    handset = phone(accumulate=accumulate)
+
+    languages = read_all_pages(handset, handset.dial())
+    offered = options_of(languages)
+    assert list(offered.values()) == list(LANGUAGES.values()), "each language in its script"
+
+    menu = read_all_pages(handset, handset.type(language_key(lang)))
+    assert tr.gettext(MAIN_MENU_TITLE) in menu[0].text
+    branches = options_of(menu)
+    assert len(branches) >= 9
+    assert menu[-1].lines()[-1] == f"00 {tr.gettext(HOME)}"
+    if len(menu) > 1:
+        assert menu[0].lines()[-1] == f"98 {tr.gettext(MORE)}"
+
+    # 0 on a later page goes back a page, not out of the menu.
+    if len(menu) > 1:
+        back = handset.type("0")
+        assert back.text == menu[-2].text
+
+    # Help and contacts is one step away from anywhere, and 0 comes back.
+    help_screen = read_all_pages(handset, handset.type("99"))
+    assert CARELINE in "".join(page.text for page in help_screen)
+    assert handset.type("0").text == menu[0].text
+
+    # Every branch opens, and 00 always comes home to the first page of the menu.
+    quick_exit = max(branches, key=int)
+    for key in sorted(branches, key=int):
+        if key == quick_exit:
+            continue
+        opened = read_all_pages(handset, handset.type(key))
+        assert all(page.open for page in opened)
+        assert handset.type("00").text == menu[0].text
+
+    # Quick exit ends the session at once.
+    erased = handset.type(quick_exit)
+    assert not erased.open
+
+
+@pytest.mark.parametrize("accumulate", PROTOCOLS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_injured_worker_reaches_a_summary_on_screens_that_fit(
+    phone: Callable[..., UssdPhone], lang: str, accumulate: bool
+) -> None:
+    if importlib.util.find_spec("dialogs.flows.injury") is None:
+        pytest.skip("the injury branch (dialogs/flows/injury.py) is not written yet")
+    handset = phone(accumulate=accumulate)
+    choose_language(handset, lang)
+    screen = handset.type("1")  # I was hurt at work or on the way
+    seen: list[Screen] = [screen]
+    for _ in range(60):
+        pages = read_all_pages(handset, screen)
+        seen.extend(pages[1:])
+        if not pages[-1].open or any("summary" in p.text.lower() for p in pages):
+            break
+        options = options_of(pages)
+        if "1" in options:
+            screen = handset.type("1")
+        elif any(line.startswith("# ") for line in pages[-1].lines()):
+            screen = handset.type("#")  # I don't know
+        else:
+            screen = handset.type("12")
+        seen.append(screen)
+    tr = get_translator(lang)
+    assert tr.gettext("Please type one of the numbers shown.") not in seen[-1].text
+    assert all(s.status == 200 for s in seen)
+
+
+@pytest.mark.parametrize("accumulate", PROTOCOLS)
+def test_typing_98_pages_through_a_long_screen_and_0_pages_back(
+    phone: Callable[..., UssdPhone], accumulate: bool
+) -> None:
+    handset = phone(accumulate=accumulate)
+    first = handset.dial()
+    assert has_more(first), "the language menu of 13 scripts takes several screens"
+    second = handset.type("98")
+    assert second.text != first.text
+    assert handset.type("0").text == first.text
