@@ -10,7 +10,7 @@ to English, never to a key (contract.md section 1).
 from __future__ import annotations
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+def N_(message: str) -> str:  # N_, not n_: the gettext convention
     """Mark ``message`` for extraction; return it unchanged.
 
     Examples:
