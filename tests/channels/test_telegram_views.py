@@ -4,7 +4,7 @@ ASCII keys within 64 bytes, long replies split between paragraphs with the butto
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -42,7 +42,11 @@ def test_a_short_reply_is_one_message_with_its_buttons() -> None:
     assert message.text == "Where were you hurt?"
     assert message.keyboard is not None
     rows = message.keyboard.inline_keyboard
-    assert [[b.text for b in row] for row in rows] == [["At work"], ["Off work"], ["Home", "Help"]]
+    assert [[b.text for b in row] for row in rows] == [
+        ["At work"],
+        ["Off work"],
+        ["Back", "Home", "Help"],
+    ]
     assert rows[0][0].callback_data == "1|injury.start"
 
 
@@ -86,13 +90,6 @@ def test_buttons_carry_the_option_key_and_the_screen_it_belongs_to() -> None:
     assert callback_data("1", "x" * 80) == "1"
 
 
-def _every_screen() -> Iterator[tuple[str, str]]:
-    from dialogs.flows import FLOW
-
-    for node_id in FLOW.nodes:
-        yield node_id, node_id
-
-
 @pytest.mark.parametrize("lang", list(LANGUAGES))
 def test_every_button_of_every_screen_fits_64_bytes_in_every_language(lang: str) -> None:
     """Callback data never holds a translated label: the same ASCII in every language,
@@ -106,13 +103,14 @@ def test_every_button_of_every_screen_fits_64_bytes_in_every_language(lang: str)
 
     ctx = Context(today=date(2026, 11, 23))
     tr = get_translator(lang)
-    checked = 0
+    checked, screens = 0, 0
     for node_id in FLOW.nodes:
         conv = Conversation(lang=lang, node=node_id, history=["menu"], started_on=ctx.today)
         try:
             reply = show(conv, ctx, FLOW)
-        except Exception:  # noqa: BLE001 - a screen that needs earlier answers to show
+        except Exception:  # a screen that needs earlier answers to show
             continue
+        screens += 1
         for message in messages(render_chat(reply, tr), reply.screen):
             if message.keyboard is None:
                 continue
@@ -123,17 +121,15 @@ def test_every_button_of_every_screen_fits_64_bytes_in_every_language(lang: str)
                     assert data.isascii() and 1 <= len(data.encode()) <= MAX_CALLBACK_DATA
                     assert parse_callback_data(data)[1] == reply.screen, data
                     checked += 1
-    assert checked > 100
+    assert screens >= len(FLOW.nodes) // 2 and checked >= screens
 
 
 async def test_a_long_reply_reaches_telegram_as_several_messages_with_buttons_on_the_last(
-    tmp_path: object,
+    tmp_path: Path,
 ) -> None:
     """Through the real bot to the fake Bot API (which refuses over-long messages)."""
     body = tuple(Text.verbatim(p) for p in _long_summary(40).split("\n\n"))
-    reply = Reply(
-        body=body, options=(Option("1", "menu", Text("Main menu")),), screen="summary"
-    )
+    reply = Reply(body=body, options=(Option("1", "menu", Text("Main menu")),), screen="summary")
     view: ChatView = render_chat(reply, get_translator("en"))
     worker = TelegramUser(424242)
     with FakeBotApi() as api:
@@ -148,5 +144,5 @@ async def test_a_long_reply_reaches_telegram_as_several_messages_with_buttons_on
     assert text_of(sent) == view.text
     assert all("reply_markup" not in m for m in sent[:-1])
     last_buttons = [b["text"] for b in FakeBotApi.buttons(sent[-1:])]
-    assert last_buttons == ["Main menu", "Home", "Help"]
+    assert last_buttons == ["Main menu", "Back", "Home", "Help"]
     assert all(c.params.get("parse_mode") is None for c in api.calls("sendMessage"))
