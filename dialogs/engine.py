@@ -131,6 +131,9 @@ def _go(
     if target == NEXT:
         target = flow.resolve_next(updated, ctx)
     updated = updated.model_copy(update={"node": target})
+    kept = flow.node(target).keeps(updated, ctx)
+    if kept is not None:
+        updated = updated.model_copy(update={"last_result": dict(kept)})
     return updated, show(updated, ctx, flow)
 
 

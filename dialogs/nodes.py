@@ -74,6 +74,12 @@ class Node(ABC):
         """(target node id, choice id or input kind) for diagrams."""
         return ()
 
+    def keeps(self, conv: Conversation, ctx: Context) -> Mapping[str, JsonValue] | None:
+        """What the engine stores as ``Conversation.last_result`` when the worker arrives
+        here (the summary keeps its facts and date, so "my last result" can show it again
+        without a question); ``None`` leaves the last result as it is."""
+        return None
+
 
 # TRANSLATORS: hint above a menu when the reply was not one of the numbers. USSD: ≤ 40 chars.
 HINT_CHOOSE = N_("Please type one of the numbers shown.")
