@@ -408,7 +408,7 @@ class Assistant:
             lang=conv.lang,
             event_kind=_event_kind(conv),
             screen=reply.screen,
-            benefits=_benefit_statuses(conv),
+            benefits=_benefit_statuses(conv, self._today()),
         )
 
 
@@ -428,9 +428,10 @@ def _event_kind(conv: Conversation) -> str | None:
     return kind if isinstance(kind, str) else None
 
 
-def _benefit_statuses(conv: Conversation) -> dict[str, str]:
-    """Benefit id -> status from the last result, if the summary recorded them there
-    (``{"benefits": {"medical": "eligible"}}`` or a list of ``{"id", "status"}``)."""
+def _benefit_statuses(conv: Conversation, today: date) -> dict[str, str]:
+    """Benefit id -> status for the audit: as the summary kept it in ``last_result``
+    (``{"benefits": {...}}`` or a list of ``{"id", "status"}``), or else assessed again
+    from the facts it kept. Never raises: the audit must not break a turn."""
     result = conv.last_result if isinstance(conv.last_result, dict) else {}
     benefits = result.get("benefits")
     if isinstance(benefits, dict):
@@ -441,4 +442,16 @@ def _benefit_statuses(conv: Conversation) -> dict[str, str]:
             for item in benefits
             if isinstance(item, dict) and "id" in item
         }
-    return {}
+    facts = result.get("facts")
+    facts = facts if isinstance(facts, dict) else conv.facts
+    as_of = result.get("as_of") or result.get("date")
+    try:
+        from dialogs.case import case_from_facts
+        from eligibility import assess  # type: ignore[attr-defined]
+
+        when = date.fromisoformat(as_of) if isinstance(as_of, str) else today
+        assessment = assess(case_from_facts(facts, when), when)
+        return {str(b.id): str(b.status) for b in assessment.benefits}
+    except Exception as error:  # the audit is best effort, the worker's turn is not
+        log.warning("audit without benefits: %s", type(error).__name__)
+        return {}

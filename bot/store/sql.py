@@ -49,14 +49,16 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def create_engine(url: str) -> AsyncEngine:
-    """An async engine for ``url`` with the settings kawan relies on."""
+    """An async engine for ``url`` with the settings kawan relies on. Statement
+    parameters are never logged (they hold conversation state), even with SQL logging on."""
     if url.startswith("sqlite"):
-        engine = create_async_engine(url, connect_args={"timeout": 10})
+        engine = create_async_engine(url, connect_args={"timeout": 10}, hide_parameters=True)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
     return create_async_engine(
         url,
         pool_pre_ping=True,
+        hide_parameters=True,
         pool_size=10,
         max_overflow=10,
         connect_args={"connect_timeout": 5},
@@ -82,9 +84,13 @@ class SqlStore:
         engine = create_engine(url)
         store = cls(engine, clock=clock)
         if run_migrations:
-            async with store._connection() as conn:
-                await conn.run_sync(migrate.upgrade)
-                await conn.commit()
+            try:
+                async with store._connection() as conn:
+                    await conn.run_sync(migrate.upgrade)
+                    await conn.commit()
+            except BaseException:
+                await engine.dispose()
+                raise
         return store
 
     async def close(self) -> None:

@@ -1,0 +1,92 @@
+"""A database that is down never shows a traceback and never loses the conversation:
+the service raises ``StoreUnavailable`` and channels show the translated message."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from bot.service import Assistant, Channel, StoreUnavailable
+from bot.settings import Settings
+from dialogs.engine import HELP
+
+UNREACHABLE = "postgresql+psycopg://kawan@127.0.0.1:1/kawan"
+
+
+def _settings(url: str) -> Settings:
+    return Settings(_env_file=None, database_url=url, id_secret="x")  # type: ignore[call-arg]
+
+
+async def test_an_unreachable_postgresql_raises_store_unavailable_at_start() -> None:
+    with pytest.raises(StoreUnavailable):
+        await Assistant.create(_settings(UNREACHABLE))
+
+
+async def test_a_sqlite_file_that_cannot_be_opened_raises_store_unavailable(
+    tmp_path: Path,
+) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path}/no/such/folder/kawan.db"
+    with pytest.raises(StoreUnavailable):
+        await Assistant.create(_settings(url))
+
+
+@contextmanager
+def _outage(database_url: str) -> Iterator[None]:
+    """Refuse new connections to the test database and cut the open ones."""
+    name = make_url(database_url).database
+    admin = create_engine(
+        make_url(os.environ["KAWAN_TEST_POSTGRES_URL"]).set(drivername="postgresql+psycopg"),
+        isolation_level="AUTOCOMMIT",
+    )
+    with admin.connect() as conn:
+        conn.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false'))
+        conn.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = :name AND pid <> pg_backend_pid()"
+            ),
+            {"name": name},
+        )
+    try:
+        yield
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true'))
+        admin.dispose()
+
+
+@pytest.mark.postgres
+async def test_while_postgresql_is_down_turns_fail_cleanly_and_resume_afterwards(
+    postgres_url: str,
+) -> None:
+    assistant = await Assistant.create(_settings(postgres_url))
+    worker = "+60177776666"
+    try:
+        await assistant.open(Channel.USSD, worker, session="s1", lang="ne")
+        helped = await assistant.send(Channel.USSD, worker, "99", session="s1")
+        assert helped.reply.screen == HELP
+        with _outage(postgres_url):
+            for attempt in (
+                assistant.send(Channel.USSD, worker, "1", session="s1"),
+                assistant.open(Channel.USSD, worker, session="s2"),
+                assistant.current(Channel.USSD, worker),
+                assistant.erase(Channel.USSD, worker),
+            ):
+                with pytest.raises(StoreUnavailable):
+                    await attempt
+            assert not await assistant.ping()
+            message = assistant.unavailable_text("ne")
+            assert "1-300-22-8000" in message
+        # The database is back: the worker is where they were before the outage.
+        assert await assistant.ping()
+        again = await assistant.current(Channel.USSD, worker)
+        assert again.reply.screen == HELP
+        assert again.conversation.lang == "ne"
+    finally:
+        await assistant.close()
