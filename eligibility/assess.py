@@ -39,7 +39,7 @@ from eligibility import (
 )
 from eligibility.context import EMPLOYMENT_INJURY_KINDS, Context, build_context
 from eligibility.models import Assessment, BenefitId, BenefitResult, Case, EventKind, Schemes
-from eligibility.parameters import all_parameters
+from eligibility.parameters import all_parameters, when_reloaded
 
 __all__ = ["assess", "relevant_benefits"]
 
@@ -118,3 +118,6 @@ def relevant_benefits(case: Case) -> frozenset[BenefitId]:
 @functools.cache
 def _newest_rule_date() -> date:
     return max(start for parameter in all_parameters().values() for start in parameter.starts)
+
+
+when_reloaded(_newest_rule_date.cache_clear)

@@ -26,7 +26,7 @@ from datetime import date, timedelta
 
 from eligibility.context import EMPLOYMENT_INJURY_KINDS, Context
 from eligibility.models import BenefitId, ClaimStep, EventKind
-from eligibility.parameters import ParameterNotInForce, value_at
+from eligibility.parameters import ParameterNotInForce, value_at, when_reloaded
 from eligibility.reasons import step
 from eligibility.text import N_
 
@@ -125,6 +125,9 @@ def _steps(
         steps.extend(_going_home(benefit, on, home_country, as_of))
     steps.append(_where_to_claim(on) if injury else _perkeso_office(on))
     return tuple(steps)
+
+
+when_reloaded(_steps.cache_clear)
 
 
 def _panel_clinic() -> ClaimStep:

@@ -209,6 +209,15 @@ def decide_pension(context: Context) -> BenefitResult:
     require_pension_conditions(outcome, context)
     outcome.note(_certification(context))
     amount = pension_amount(outcome, context)
+    outcome.note(
+        reason(
+            "invalidity.pension_from_notice",
+            # TRANSLATORS: summary screen, one line per reason; chat and USSD. Keep under ~120
+            # chars; USSD pages it.
+            N_("The pension is paid from the day PERKESO receives your Notice of Invalidity."),
+            value_at("claims.notice_of_invalidity", context.rules_date),
+        )
+    )
     return outcome.result(
         BenefitId.INVALIDITY_PENSION,
         amount,

@@ -18,14 +18,15 @@ changes. Two conventions:
 - An UNVERIFIED parameter has no ``values`` at all: kawan states no figure for it and tells
   the worker what to ask PERKESO. It still carries its reference, for the citation.
 
-The files are read once, on first use, and every lookup is cached.
+The files are read once, on first use, and every lookup is cached; :func:`reload` reads
+them again (a tool or a test that edits them).
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -49,7 +50,9 @@ __all__ = [
     "all_parameters",
     "flag_at",
     "parameter",
+    "reload",
     "value_at",
+    "when_reloaded",
 ]
 
 PARAMETERS_DIR: Final = Path(__file__).with_name("parameters")
@@ -244,10 +247,28 @@ def all_parameters() -> Mapping[str, Parameter]:
     return _load()
 
 
+_directory: list[Path] = [PARAMETERS_DIR]
+_on_reload: list[Callable[[], None]] = []
+
+
+def reload(directory: Path = PARAMETERS_DIR) -> None:
+    """Read the parameter files again, from ``directory``, and forget every cached lookup."""
+    _directory[0] = directory
+    _load.cache_clear()
+    _cached_value_at.cache_clear()
+    for clear in _on_reload:
+        clear()
+
+
+def when_reloaded(clear: Callable[[], None]) -> None:
+    """Register a cache of values derived from parameters, cleared by :func:`reload`."""
+    _on_reload.append(clear)
+
+
 @functools.cache
 def _load() -> Mapping[str, Parameter]:
     parameters: dict[str, Parameter] = {}
-    for path in sorted(PARAMETERS_DIR.glob("*.yaml")):
+    for path in sorted(_directory[0].glob("*.yaml")):
         with path.open(encoding="utf-8") as stream:
             tree = yaml.safe_load(stream)
         if not isinstance(tree, dict):
