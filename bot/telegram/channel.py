@@ -370,9 +370,9 @@ class TelegramChannel:
         data = query.data or ""
         if data.startswith(LANGUAGE_PREFIX):
             await query.answer()
-            await self._mark_chosen(query.message, data)
             code = data.removeprefix(LANGUAGE_PREFIX)
             turn = await self.assistant.set_language(Channel.TELEGRAM, uid, code)
+            await self._mark_chosen(query.message, data)
             await self._show(update, context, turn)
             return
         key, screen = parse_callback_data(data)
@@ -385,8 +385,9 @@ class TelegramChannel:
                 await self._show(update, context, now)
                 return
         await query.answer()
-        await self._mark_chosen(query.message, data)
         turn = await self.assistant.send(Channel.TELEGRAM, uid, key)
+        # Only once the answer is kept: if the database was down, the buttons stay.
+        await self._mark_chosen(query.message, data)
         await self._show(update, context, turn)
 
     async def _mark_chosen(self, message: object, data: str | None) -> None:

@@ -8,20 +8,27 @@ their label) and assert on what the bot sent.
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
+from bot.service import Channel
 from bot.telegram import texts
+from bot.telegram.views import MAX_TEXT, telegram_length
 from dialogs.conversation import Conversation
 from dialogs.engine import show
 from dialogs.flows import FLOW
 from dialogs.i18n import LANGUAGES, get_translator
 from dialogs.nodes import Context
-from dialogs.render import render_chat
+from dialogs.render import render_chat, render_text
 from tests.auxil.fake_bot_api import FakeBotApi, TelegramUser
 from tests.auxil.telegram_bot import (
     RunningBot,
@@ -138,6 +145,96 @@ async def test_a_returning_worker_in_the_middle_is_offered_to_continue_or_start_
     assert labels([welcome]) == ["Continue", "Start again", "Home", "Help"]
     [again] = await worker.press("Continue")
     assert again["text"] == screen_text("help", "en")
+
+
+# -- the injury flow -------------------------------------------------------------------
+
+HURT_AT_WORK: dict[str, str] = {
+    "menu": "injury",
+    "injury.start": "at_work",
+    "injury.first_steps": "continue",
+    "slot.date": "this_week",
+    "slot.wage": "below_1700",
+    "slot.mc_days": "12",  # typed: days of medical leave
+    "slot.pct": "not_yet",
+}
+"""A worker hurt at work this week, earning below RM1,700, on MC for 12 days: the screen,
+and the choice id pressed there (or what is typed). Other screens: "I don't know"."""
+
+
+async def answer(worker: WorkerChat, choices: dict[str, str]) -> list[dict[str, Any]]:
+    """Answer the current screen as ``choices`` says, pressing the button by the label the
+    worker sees in their language; a typed answer is typed."""
+    turn = await worker.bot.assistant.current(Channel.TELEGRAM, str(worker.user.id))
+    wanted = choices.get(turn.reply.screen, "dont_know")
+    option = next((o for o in turn.reply.options if o.id == wanted), None)
+    if option is None and wanted.isdigit():
+        return await worker.say(wanted)
+    option = option or turn.reply.options[0]
+    return await worker.press(render_text(option.label, turn.translator))
+
+
+async def answer_until_summary(
+    worker: WorkerChat, choices: dict[str, str], *, limit: int = 25
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """Answer screen after screen until the summary: (screens seen, summary messages)."""
+    seen: list[str] = []
+    for _ in range(limit):
+        replies = await answer(worker, choices)
+        screen = screen_of(replies)
+        assert screen is not None, replies
+        seen.append(screen)
+        if screen == "summary":
+            return seen, replies
+    raise AssertionError(f"no summary after {limit} answers: {seen}")
+
+
+@pytest.mark.parametrize(("lang", "name"), [("en", "English"), ("bn", "বাংলা")])
+async def test_a_worker_hurt_at_work_gets_a_summary_from_start_to_end(
+    chat: Callable[..., WorkerChat], lang: str, name: str
+) -> None:
+    worker = chat()
+    await start_in(worker, name)
+    screens, summary = await answer_until_summary(worker, HURT_AT_WORK)
+    assert screens[:3] == ["injury.start", "injury.first_steps", "slot.date"]
+    assert "slot.mc_days" in screens
+    tr = get_translator(lang)
+    text = "\n\n".join(m["text"] for m in summary)
+    assert tr.number(12) in text  # the 12 days of MC, in the worker's digits
+    assert tr.money(Decimal("1600")) in text  # the wage band it was worked out from
+    assert "1-300-22-8000" in text
+    # Every answered question reads as a transcript: buttons gone, the choice written.
+    answered = [m for m in worker.transcript() if "✔" in m["text"]]
+    assert len(answered) >= len(screens) - 1
+    # The summary in three languages (Bengali, Malay, English) for an officer is longer
+    # than one Telegram message: it arrives in parts, split between paragraphs.
+    both = await worker.press(tr.gettext("Show in Malay and English too"))
+    assert all(telegram_length(m["text"]) <= MAX_TEXT for m in both)
+    if lang == "bn":
+        assert len(both) >= 2
+    shown = await worker.bot.assistant.current(Channel.TELEGRAM, str(worker.user.id))
+    whole = render_chat(shown.reply, shown.translator).text
+    assert "\n\n".join(m["text"] for m in both) == whole  # cut only between paragraphs
+    assert all("reply_markup" not in m for m in both[:-1])
+    assert labels(both[-1:])[0] == tr.gettext("Main menu")
+
+
+async def test_restart_in_the_middle_goes_to_the_main_menu_with_the_answers_cleared(
+    chat: Callable[..., WorkerChat],
+) -> None:
+    worker = chat()
+    await start_in(worker, "English")
+    for _ in range(5):  # menu, kind, first steps, date, wage: now asked about MC days
+        await answer(worker, HURT_AT_WORK)
+    [asked] = worker.transcript()[-1:]
+    assert screen_of([asked]) == "slot.mc_days"
+    [menu] = await worker.command("/restart")
+    assert menu["text"] == screen_text("menu", "en")
+    for _ in range(3):
+        replies = await answer(worker, HURT_AT_WORK)
+    assert screen_of(replies) == "slot.date"  # asked again: the old answers are gone
+    [welcome] = await worker.command("/start")
+    assert "Welcome back" in welcome["text"]
 
 
 # -- commands --------------------------------------------------------------------------
@@ -298,8 +395,8 @@ async def test_rapid_messages_from_one_worker_are_answered_in_the_order_sent(
     worker = chat()
     await start_in(worker, "English")
     sequence = ["9", "1"] * 6  # help, back to the menu, help, …
-    for text in sequence:
-        api.send_text(worker.user, text)
+    for typed in sequence:
+        api.send_text(worker.user, typed)
     replies = await worker.replies()
     assert [screen_of([m]) for m in replies] == ["help", "menu"] * 6
 
@@ -317,3 +414,49 @@ async def test_every_button_in_every_language_fits_telegrams_64_bytes(
         data = callback_data(sent)
         assert data, name
         assert all(d.isascii() and 1 <= len(d.encode()) <= 64 for d in data), name
+
+
+# -- a database that is down -----------------------------------------------------------
+
+
+@contextmanager
+def database_outage(database_url: str) -> Iterator[None]:
+    """Refuse new connections to the test database and cut the open ones."""
+    name = make_url(database_url).database
+    admin = create_engine(
+        make_url(os.environ["KAWAN_TEST_POSTGRES_URL"]).set(drivername="postgresql+psycopg"),
+        isolation_level="AUTOCOMMIT",
+    )
+    with admin.connect() as conn:
+        conn.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false'))
+        conn.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = :name AND pid <> pg_backend_pid()"
+            ),
+            {"name": name},
+        )
+    try:
+        yield
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true'))
+        admin.dispose()
+
+
+@pytest.mark.postgres
+async def test_while_the_database_is_down_a_worker_gets_a_short_message_and_loses_nothing(
+    api: FakeBotApi, postgres_url: str
+) -> None:
+    async with running_bot(api, bot_settings(api, postgres_url)) as bot:
+        worker = WorkerChat(bot, new_worker(language_code="id"))
+        await start_in(worker, "English")
+        with database_outage(postgres_url):
+            pressed = await worker.press("Help and contacts")
+            typed = await worker.say("9")
+            started = await worker.command("/start")
+        sorry = bot.assistant.unavailable_text("id")  # their Telegram app's language
+        assert [m["text"] for m in pressed + typed + started] == [sorry] * 3
+        # The menu kept its buttons: the same press works once the database is back.
+        [help_screen] = await worker.press("Help and contacts")
+    assert help_screen["text"] == screen_text("help", "en")
