@@ -11,7 +11,7 @@ from eligibility import BenefitId, SchemeStatus, Status, assess
 
 def schemes(**facts: object) -> tuple[SchemeStatus, SchemeStatus]:
     worker = facts.pop("worker", None)
-    assessment = assess(make_case(worker=worker, **facts))  # type: ignore[arg-type]
+    assessment = assess(make_case(worker=worker, **facts))
     return assessment.schemes.employment_injury, assessment.schemes.invalidity
 
 

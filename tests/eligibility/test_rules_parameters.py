@@ -136,8 +136,8 @@ def test_a_law_change_is_a_new_dated_value_and_old_cases_keep_the_old_rule(
     reload(parameter_copy)
     old = make_case(**injury("2026-12-31", death=True))
     new = make_case(**injury("2027-01-01", death=True), as_of=date(2027, 2, 1))
-    assert result(old, BenefitId.FUNERAL).amount.max == Decimal("3000.00")  # type: ignore[union-attr]
-    assert result(new, BenefitId.FUNERAL).amount.max == Decimal("3500.00")  # type: ignore[union-attr]
+    assert result(old, BenefitId.FUNERAL).amount.max == Decimal("3000.00")
+    assert result(new, BenefitId.FUNERAL).amount.max == Decimal("3500.00")
 
 
 def test_a_ratio_written_as_a_float_is_refused(parameter_copy: Path) -> None:
