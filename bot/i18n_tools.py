@@ -86,9 +86,9 @@ def check(lang: str | None = None, locales: Path = LOCALES_DIR) -> int:
     # The flows are imported here, not at the top: extract and update must work even
     # while a flow being written does not import.
     try:
-        from bot.i18n.checks import Level, check_language, stale_findings
+        from bot.i18n.checks import Finding, Level, check_language, stale_findings
         from bot.i18n.glossary import load_glossary
-        from dialogs.crawl import crawl
+        from dialogs.crawl import crawl, unreached
 
         terms = load_glossary(locales)
         screens = crawl(DEFAULT_LANGUAGE)
@@ -106,6 +106,17 @@ def check(lang: str | None = None, locales: Path = LOCALES_DIR) -> int:
         for finding in report.errors + report.warnings:
             print(finding)
     general = stale_findings(catalogues.ROOT, locales) if locales == LOCALES_DIR else []
+    never = unreached(screens)
+    if never:
+        general.append(
+            Finding(
+                Level.WARNING,
+                "*",
+                "dialogs/flows",
+                f"{len(never)} screen(s) the crawler never reached, so not checked on USSD: "
+                + ", ".join(never),
+            )
+        )
     for finding in general:
         print(finding)
     print()

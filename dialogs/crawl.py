@@ -8,10 +8,11 @@ on typed questions a few sample answers (valid, out of range, not understood, "I
 know"), so hints and every branch that depends on a value are reached too.
 
 A screen is *distinct* by its node id, its hint and the set of facts answered so far (so
-a summary reached with different answers appears once per set of answers; a screen
-re-shown with a hint appears once per node and hint). The search is
-bounded (``limit`` screens, ``max_steps`` engine calls, ``max_depth`` inputs) and
-deterministic. Nothing here does I/O: it only calls the pure engine.
+a summary reached with different answers appears once per set of answers); a screen
+re-shown with a hint, and the entry screens (language, main menu), appear once per node
+and hint (see :func:`screen_key`). The search is bounded (``limit`` screens, ``max_steps``
+engine calls, ``max_depth`` inputs) and deterministic. Nothing here does I/O: it only
+calls the pure engine.
 """
 
 from __future__ import annotations
@@ -82,10 +83,15 @@ class CrawledScreen:
 
 
 def screen_key(conv: Conversation, reply: Reply) -> ScreenKey:
-    """A screen is distinct by node, hint and facts answered; a hint screen only by node
-    and hint (its text does not depend on the answers, and there would be many)."""
+    """A screen is distinct by node, hint and facts answered. A hint screen counts once
+    per node and hint, and the entry screens (language, main menu, welcome back, erased)
+    once each: they look the same whatever was answered, and exploring again from the
+    main menu with old answers multiplies screens without reaching new ones (measured on
+    the flows of November 2026: 32,579 screens against 176, the same nodes reached)."""
     if reply.hint is not None:
         return (reply.screen, reply.hint.msgid, frozenset())
+    if reply.screen in _NOT_MID_FLOW:
+        return (reply.screen, None, frozenset())
     return (reply.screen, None, frozenset(conv.facts))
 
 

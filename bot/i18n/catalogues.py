@@ -142,20 +142,6 @@ def same_plural_rule(actual: str, expected: str) -> bool:
         return False
 
 
-def single_value_forms(header: str, sample: int = 1000) -> frozenset[int]:
-    """Plural forms used for exactly one count (English ``one`` is only 1): such a form
-    may leave out the ``%(count)s`` number ("one day" instead of "1 day")."""
-    parsed = parse_plural_forms(header)
-    if parsed is None:
-        return frozenset()
-    nplurals, rule = parsed
-    counts: dict[int, int] = {}
-    for n in range(sample + 1):
-        form = rule(n)
-        counts[form] = counts.get(form, 0) + 1
-    return frozenset(form for form in range(nplurals) if counts.get(form) == 1)
-
-
 # -- headers --------------------------------------------------------------------------
 
 

@@ -152,20 +152,18 @@ def placeholder_problems(
     required: Placeholders,
     translation: str,
     *,
-    may_omit: Iterable[str] = (),
     python_format: bool = True,
 ) -> list[str]:
     """What is wrong with ``translation``'s placeholders, in words for a translator.
 
     ``reference`` is every placeholder the English uses (both plural forms), ``required``
-    those this form must keep; ``may_omit`` those it may leave out (``count`` in a form
-    used only for 1).
+    those this form must keep. Every plural form keeps every placeholder, even a form
+    used only for 1 ("one day"): pofilter's printf test requires it.
     """
     found = placeholders(translation)
     problems: list[str] = []
-    omit = set(may_omit)
     for name in required.named:
-        if name not in found.named and name not in omit:
+        if name not in found.named:
             problems.append(
                 f"placeholder {required.spelled(name)} is missing: copy it exactly as in "
                 "the English (the value is filled in there)"
@@ -192,11 +190,45 @@ def placeholder_problems(
 # -- reading --------------------------------------------------------------------------
 
 
+_PO_LINE: Final = re.compile(
+    r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$'
+)
+
+
+def syntax_problems(text: str) -> list[tuple[int, str]]:
+    """(line, problem) for lines that are neither a comment nor a keyword with a quoted
+    string nor a quoted continuation. Babel's reader forgives an unclosed quote (it
+    drops the last character); a translator should hear about it.
+
+    Examples:
+        >>> syntax_problems('msgid "Yes"\\nmsgstr "হ্যাঁ\\n')
+        [(2, 'the text must be in double quotes, closed on the same line')]
+    """
+    problems = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#") or _PO_LINE.match(line):
+            continue
+        if line.count('"') % 2 or not line.endswith('"'):
+            problem = "the text must be in double quotes, closed on the same line"
+        else:
+            problem = 'expected msgid "…", msgstr "…", msgstr[N] "…" or a "…" line'
+        problems.append((number, problem))
+    return problems
+
+
 def _catalogue_findings(
     code: str, path: Path, report: LanguageReport, terms: Sequence[Term]
 ) -> Catalog | None:
     where = _display(path)
     text = path.read_text(encoding="utf-8", errors="replace")
+    broken = syntax_problems(text)
+    for number, problem in broken:
+        report.findings.append(
+            Finding(Level.ERROR, code, f"{where}:{number}", f"not valid .po syntax: {problem}")
+        )
+    if broken:
+        return None
     try:
         catalog = catalogues.read_catalogue(path, code)
     except PoFileError as error:
@@ -252,9 +284,8 @@ def _catalogue_findings(
         )
 
     nplurals = catalog.num_plurals
-    single = catalogues.single_value_forms(expected_forms)
     for message in list(catalog)[1:]:
-        _message_findings(code, where, message, nplurals, single, terms, report)
+        _message_findings(code, where, message, nplurals, terms, report)
     return catalog
 
 
@@ -269,7 +300,6 @@ def _message_findings(
     where: str,
     message: Message,
     nplurals: int,
-    single: frozenset[int],
     terms: Sequence[Term],
     report: LanguageReport,
 ) -> None:
@@ -304,9 +334,8 @@ def _message_findings(
             if not form:
                 error(f"plural form msgstr[{index}] is empty: fill in every form")
                 continue
-            omit = ("count",) if index in single else ()
             for problem in placeholder_problems(
-                reference, plural, form, may_omit=omit, python_format=python_format
+                reference, plural, form, python_format=python_format
             ):
                 error(f"msgstr[{index}]: {problem}")
     else:
