@@ -28,13 +28,16 @@ import logging
 import time
 import traceback
 from collections import OrderedDict
+from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Final
 
 from bot.identity import SESSION, keyed_hash
 from bot.service import Assistant, Channel, StoreUnavailable, Turn
 from bot.settings import Settings
-from dialogs.render import UssdBudget, render_ussd
+from dialogs.i18n import Translator
+from dialogs.render import UssdBudget, UssdScreen, render_ussd
+from dialogs.reply import Param, Reply, Text
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +51,9 @@ session after 5 to 15 s (rules/ussd.md); answering late is worse than answering 
 
 MAX_SESSIONS: Final = 200_000
 """Live sessions remembered per process; the oldest are forgotten first."""
+
+MAX_SCREENS: Final = 4096
+"""Rendered screens kept per process (menus and questions repeat for every worker)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,12 +151,52 @@ class UssdSessions:
         self._entries.pop(key, None)
 
 
+def _text_key(text: Text) -> Hashable:
+    params = tuple((name, _param_key(value)) for name, value in text.params.items())
+    return (text.msgid, text.short, text.plural, text.count, text.literal, params)
+
+
+def _param_key(value: Param) -> Hashable:
+    # The type is part of the key: True == 1 and Decimal("1") == 1 render differently.
+    return _text_key(value) if isinstance(value, Text) else (type(value), value)
+
+
+class UssdScreens:
+    """Rendered pages by reply, language and budget: rendering is a pure function of
+    them, and most hops show a screen every other worker has seen (the menus, the
+    questions), so the renderer runs once per screen and language, not once per hop.
+    A catalogue edited on disk gives a new :class:`Translator`, hence new entries."""
+
+    __slots__ = ("_budget", "_screens")
+
+    def __init__(self, budget: UssdBudget) -> None:
+        self._budget = budget
+        self._screens: dict[Hashable, UssdScreen] = {}
+
+    def render(self, reply: Reply, translator: Translator) -> UssdScreen:
+        key = (
+            translator,
+            tuple(_text_key(t) for t in reply.body),
+            None if reply.hint is None else _text_key(reply.hint),
+            tuple((o.key, _text_key(o.label)) for o in reply.options),
+            reply.back,
+            reply.end,
+        )
+        screen = self._screens.get(key)
+        if screen is None:
+            screen = render_ussd(reply, translator, self._budget)
+            if len(self._screens) >= MAX_SCREENS:
+                del self._screens[next(iter(self._screens))]
+            self._screens[key] = screen
+        return screen
+
+
 class UssdGateway:
     """Turns gateway hops into service calls and rendered screens."""
 
     def __init__(self, assistant: Assistant, settings: Settings) -> None:
         self._assistant = assistant
-        self._budget = UssdBudget(settings.ussd_gsm7_budget, settings.ussd_ucs2_budget)
+        self.screens = UssdScreens(UssdBudget(settings.ussd_gsm7_budget, settings.ussd_ucs2_budget))
         self._secret = settings.resolved_id_secret()
         self.sessions = UssdSessions(settings.ussd_session_idle_seconds)
 
@@ -178,7 +224,7 @@ class UssdGateway:
             logger.error("ussd hop failed with %s\n%s", type(error).__name__, frames)
             return self._unavailable(key, lang)
 
-        screen = render_ussd(turn.reply, turn.translator, self._budget)
+        screen = self.screens.render(turn.reply, turn.translator)
         page = screen.page(turn.conversation.page)
         if screen.end:
             self.sessions.close(key)
