@@ -42,8 +42,9 @@ MAIN_MENU = Menu(
         Text(N_("kawan: your PERKESO rights. What happened?")),
     ),
     choices=(
-        # TRANSLATORS: main menu option. USSD: ≤ 30 chars.
-        Choice("injury", Text(N_("I was hurt at work or on the way")), INJURY),
+        # TRANSLATORS: main menu option: an accident at work or on the way to work.
+        # USSD: ≤ 30 chars.
+        Choice("injury", Text(N_("Hurt at work or on the way")), INJURY),
         # TRANSLATORS: main menu option. USSD: ≤ 30 chars.
         Choice("disease", Text(N_("An illness caused by my work")), DISEASE),
         # TRANSLATORS: main menu option: a long illness or disability not caused by work.
@@ -55,9 +56,9 @@ MAIN_MENU = Menu(
         Choice("coverage", Text(N_("What am I covered for?")), COVERAGE),
         # TRANSLATORS: main menu option. USSD: ≤ 30 chars.
         Choice("going_home", Text(N_("I have gone or am going home")), GOING_HOME),
-        # TRANSLATORS: main menu option: employer did not register, pay or report.
-        # USSD: ≤ 30 chars.
-        Choice("employer", Text(N_("My employer did not register me")), EMPLOYER),
+        # TRANSLATORS: main menu option: the employer did not register the worker, does not
+        # pay contributions or will not report an accident. USSD: ≤ 30 chars.
+        Choice("employer", Text(N_("A problem with my employer")), EMPLOYER),
         # TRANSLATORS: main menu option: show the last summary again. USSD: ≤ 30 chars.
         Choice("last_result", Text(N_("My last result")), LAST_RESULT),
         # TRANSLATORS: main menu option. USSD: ≤ 30 chars.

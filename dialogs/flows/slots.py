@@ -126,8 +126,8 @@ WAGE_TYPED = Slot(
     path="wages.average_monthly_wage",
     kind=InputKind.MONEY,
     prompt=(Text(WAGE_TYPED_QUESTION),),
-    # TRANSLATORS: typed wage question, to the family of a worker who died. USSD: ≤ 75 chars.
     about_deceased=(
+        # TRANSLATORS: typed wage question, to the family of a worker who died. USSD: ≤ 75.
         Text(N_("Type the worker's usual monthly wage in ringgit, for example 3500.")),
     ),
 )
