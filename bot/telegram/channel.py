@@ -59,7 +59,7 @@ from bot.telegram.views import (
     messages,
     parse_callback_data,
 )
-from dialogs.engine import HELP, LANGUAGE, RESUME
+from dialogs.engine import HELP, LANGUAGE, MENU, RESUME
 from dialogs.flows.common import LANGUAGE_MENU
 from dialogs.i18n import LANGUAGES, Translator, get_translator, normalize_language
 from dialogs.render import ChatView, render_chat
@@ -320,9 +320,16 @@ class TelegramChannel:
     @_guarded
     async def _on_restart(self, update: Update, context: Context) -> None:
         """Back to the main menu with the answers cleared, the language and last result
-        kept: the engine's own "Start again" of its welcome-back screen."""
+        kept: the engine's own "Start again" of its welcome-back screen.
+
+        The engine offers that screen only to a worker away from the main menu; one who
+        went back to the menu with answers still kept (``00`` mid-flow) first steps to
+        the help screen, so the same reset applies and no answer survives a restart."""
         uid = _uid(update)
         turn = await self.assistant.open(Channel.TELEGRAM, uid)
+        if turn.reply.screen == MENU and turn.conversation.facts:
+            await self.assistant.send(Channel.TELEGRAM, uid, Nav.HELP.value)
+            turn = await self.assistant.open(Channel.TELEGRAM, uid)
         if turn.reply.screen == RESUME:
             turn = await self.assistant.send(Channel.TELEGRAM, uid, RESTART)
         await self._show(update, context, turn)

@@ -34,7 +34,7 @@ def bot_settings(api: FakeBotApi, database_url: str, **overrides: Any) -> Settin
         "today": TODAY,
     }
     values.update(overrides)
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+    return Settings(_env_file=None, **values)
 
 
 @dataclass

@@ -237,6 +237,21 @@ async def test_restart_in_the_middle_goes_to_the_main_menu_with_the_answers_clea
     assert "Welcome back" in welcome["text"]
 
 
+async def test_restart_after_going_home_mid_flow_also_clears_the_answers(
+    chat: Callable[..., WorkerChat],
+) -> None:
+    worker = chat()
+    await start_in(worker, "English")
+    for _ in range(4):  # menu, kind, first steps, date: now asked about the wage
+        await answer(worker, HURT_AT_WORK)
+    await worker.press("Home")
+    [menu] = await worker.command("/restart")
+    assert menu["text"] == screen_text("menu", "en")
+    for _ in range(3):
+        replies = await answer(worker, HURT_AT_WORK)
+    assert screen_of(replies) == "slot.date"
+
+
 # -- commands --------------------------------------------------------------------------
 
 
