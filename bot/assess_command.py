@@ -1,7 +1,7 @@
 """``kawan assess``: one case as JSON in, its assessment as JSON out (contract.md section 4).
 
 - ``kawan assess case.json`` or ``kawan assess - < case.json``: validate the case, print the
-  assessment (indent 2). A case without ``as_of`` is assessed as of today
+  assessment (indent 2). A case without ``as_of`` is assessed as of today in Malaysia
   (``KAWAN_TODAY`` pins it).
 - ``kawan assess --schema``: ``{"case": <JSON Schema>, "assessment": <JSON Schema>}``.
 - ``--lang L``: the ``message`` fields rendered in language L by
@@ -17,7 +17,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ __all__ = ["describe_validation_error", "run_assess"]
 
 _EXIT_INPUT = 2
 _EXIT_INTERNAL = 1
+_MALAYSIA = timezone(timedelta(hours=8), "MYT")  # no daylight saving
 
 
 def run_assess(file: str, lang: str | None, schema: bool) -> int:
@@ -86,7 +87,7 @@ def _today() -> date:
         pinned = get_settings().today
     except ValidationError as error:
         raise _InputError(f"the settings are invalid: {describe_validation_error(error)}") from None
-    return pinned or date.today()
+    return pinned or datetime.now(_MALAYSIA).date()
 
 
 def _render(assessment: Assessment, lang: str | None) -> str:

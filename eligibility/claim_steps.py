@@ -58,16 +58,21 @@ def add_months(start: date, months: int) -> date:
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
-def permanent_disablement_deadline(event_date: date, medical_leave_days: int) -> date:
+def permanent_disablement_deadline(event_date: date, medical_leave_days: int) -> date | None:
     """Last day to claim permanent disablement: 12 months from the last day of medical leave.
+
+    ``None`` if that is past the calendar's end (year 9999).
 
     Examples:
         >>> permanent_disablement_deadline(date(2025, 3, 10), 12)
         datetime.date(2026, 3, 21)
     """
     months = value_at("permanent_disablement.claim_limit_months", event_date).count
-    last_day = event_date + timedelta(days=max(medical_leave_days - 1, 0))
-    return add_months(last_day, months)
+    try:
+        last_day = event_date + timedelta(days=max(medical_leave_days - 1, 0))
+        return add_months(last_day, months)
+    except (OverflowError, ValueError):
+        return None
 
 
 def for_benefit(benefit: BenefitId, context: Context) -> tuple[ClaimStep, ...]:
@@ -130,6 +135,13 @@ def _steps(
 when_reloaded(_steps.cache_clear)
 
 
+def _days_after(day: date | None, days: int) -> date | None:
+    try:
+        return None if day is None else day + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
 def _panel_clinic() -> ClaimStep:
     return step(
         "panel_clinic",
@@ -142,7 +154,8 @@ def _panel_clinic() -> ClaimStep:
 def _form_34(on: date, event_date: date | None) -> ClaimStep:
     hours = value_at("claims.employer_report_hours", on).count
     form = value_at("claims.notice_and_claim_form", on).text
-    if event_date is None:
+    deadline = _days_after(event_date, hours // 24)
+    if deadline is None:
         return step(
             "employer_form_34",
             # TRANSLATORS: claim steps screen, one line per step; chat and USSD. %(hours)s:
@@ -151,7 +164,6 @@ def _form_34(on: date, event_date: date | None) -> ClaimStep:
             forms=[form],
             hours=hours,
         )
-    deadline = event_date + timedelta(days=hours // 24)
     return step(
         "employer_form_34",
         # TRANSLATORS: claim steps screen, one line per step; chat and USSD. %(hours)s: hours
@@ -229,7 +241,12 @@ def _permanent_disablement_deadline(
     on: date, event_date: date | None, medical_leave_days: int | None
 ) -> ClaimStep:
     months = value_at("permanent_disablement.claim_limit_months", on).count
-    if event_date is None or medical_leave_days is None:
+    deadline = (
+        None
+        if event_date is None or medical_leave_days is None
+        else permanent_disablement_deadline(event_date, medical_leave_days)
+    )
+    if deadline is None:
         return step(
             "permanent_disablement_deadline",
             # TRANSLATORS: claim steps screen, one line per step; chat and USSD. %(months)s:
@@ -248,7 +265,7 @@ def _permanent_disablement_deadline(
             "Ask PERKESO for the Medical Board within %(months)s months of your last day of "
             "medical leave: by %(deadline)s."
         ),
-        deadline=permanent_disablement_deadline(event_date, medical_leave_days),
+        deadline=deadline,
         months=months,
     )
 

@@ -87,8 +87,8 @@ def _employment_injury(foreign: bool, domestic: bool, worker: Worker, on: date) 
                     # %(start)s: date foreign workers joined PERKESO. Keep under ~120 chars;
                     # USSD pages it.
                     N_(
-                        "Before %(start)s, foreign workers' work accidents came under the "
-                        "Workmen's Compensation Act 1952. Ask the Labour Department."
+                        "Before %(start)s, foreign workers were covered by the Workmen's "
+                        "Compensation Act 1952. Ask the Labour Department."
                     ),
                     rule,
                     start=start,

@@ -113,7 +113,7 @@ def decide(context: Context) -> BenefitResult:
     days = case.event.medical_leave_days
     if event_date is not None and days is not None:
         deadline = claim_steps.permanent_disablement_deadline(event_date, days)
-        if context.as_of > deadline:
+        if deadline is not None and context.as_of > deadline:
             limit = value_at("permanent_disablement.claim_limit_months", on)
             outcome.note(
                 reason(

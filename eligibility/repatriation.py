@@ -27,20 +27,8 @@ def decide(context: Context) -> BenefitResult:
     on = context.rules_date
     outcome = Outcome()
     maximum = value_at("repatriation.maximum_refund", on)
-    foreign = case.worker.foreign_worker
-    if foreign is None:
+    if case.worker.foreign_worker is None:  # assess() does not list it for a Malaysian worker
         outcome.require(None, missing=(Fact.FOREIGN_WORKER,))
-    elif not foreign:
-        outcome.require(
-            False,
-            reason(
-                "repatriation.foreign_workers_only",
-                # TRANSLATORS: summary screen, one line per reason; chat and USSD. Keep under
-                # ~120 chars; USSD pages it.
-                N_("This refund is only for foreign workers."),
-                maximum,
-            ),
-        )
     died_on = case.event.date
     scheme = "schemes.employment_injury.covers_foreign_workers"
     if died_on is None:

@@ -82,3 +82,103 @@ def steps(result: BenefitResult) -> list[str]:
 def listed(assessment: Assessment) -> list[str]:
     """The benefit ids an assessment lists."""
     return [benefit.id.value for benefit in assessment.benefits]
+
+
+def scenario_cases() -> list[Case]:
+    """Cases that between them reach every rule, reason and claim step kawan has."""
+    family = [
+        {"relation": "spouse", "age": 30},
+        {"relation": "child", "age": 4, "married": False, "incapacitated": False},
+    ]
+    elders = [
+        {"relation": "parent", "age": 60},
+        {"relation": "sibling", "age": 17, "married": False},
+        {"relation": "child", "age": 30, "married": True, "incapacitated": False},
+    ]
+    enough = {"invalidity_months_paid": 36, "invalidity_months_in_last_40": 36}
+    reduced = {
+        "invalidity_months_paid": 40,
+        "invalidity_months_in_last_40": 10,
+        "months_since_first_contribution": 70,
+    }
+    short = {"invalidity_months_paid": 10, "invalidity_months_in_last_40": 10}
+    too_thin = {
+        "invalidity_months_paid": 30,
+        "invalidity_months_in_last_40": 10,
+        "months_since_first_contribution": 100,
+    }
+    share = {
+        "invalidity_months_paid": 30,
+        "invalidity_months_in_last_40": 20,
+        "months_since_first_contribution": 45,
+    }
+    cases = []
+    for kind in ("work_accident", "commuting_accident", "occupational_disease"):
+        for day in ("2018-12-31", "2022-08-31", "2025-03-10"):
+            for loss in (None, "0", "20", "37.5", "100"):
+                cases.append(
+                    make_case(
+                        worker={"home_country": "ID", "registered_by_employer": False},
+                        wage="9000" if loss == "100" else "1000.00",
+                        **injury(
+                            day,
+                            kind=kind,
+                            medical_leave_days=3 if loss == "0" else 12,
+                            loss_of_earning_capacity_pct=loss,
+                            needs_constant_attendance=True,
+                            returned_home=True,
+                        ),
+                    )
+                )
+            for dependants in (family, elders, [{"relation": "grandparent"}], [], None):
+                for wage in ("800.00", "1800.00"):
+                    cases.append(
+                        make_case(
+                            wage=wage, dependants=dependants, **injury(day, kind=kind, death=True)
+                        )
+                    )
+    for country in ("MM", "NP", "BD", "PK", "VN", None):
+        for contributions in (enough, reduced, short, too_thin, share, {}):
+            cases.append(
+                make_case(
+                    worker={"home_country": country},
+                    kind="invalidity",
+                    date="2026-08-01",
+                    needs_constant_attendance=True,
+                    returned_home=True,
+                    contributions=contributions,
+                )
+            )
+    for age in (40, 60):
+        for day in ("2018-12-31", "2024-06-30", "2025-05-01"):
+            for died_here in (True, False, None):
+                cases.append(
+                    make_case(
+                        worker={"age": age},
+                        kind="death_non_work",
+                        date=day,
+                        died_in_malaysia=died_here,
+                        contributions=enough,
+                        dependants=family,
+                    )
+                )
+    cases += [
+        make_case(worker={"domestic_worker": True}, **injury("2021-05-31", medical_leave_days=5)),
+        make_case(worker={"age_at_first_contribution": 56}, kind="invalidity", date="2025-01-01"),
+        make_case(kind="invalidity", date="2024-06-30"),
+        make_case(worker={"age": 61}, kind="invalidity", date="2026-01-01", contributions=enough),
+        make_case(wage="500.00", kind="invalidity", date="2026-08-01", contributions=enough),
+        make_case(worker=LOCAL_WORKER, **injury("2013-06-01", medical_leave_days=6)),
+        make_case(**injury(None, medical_leave_days=6)),
+        make_case(wage=None, **injury(medical_leave_days=6)),
+        make_case(
+            worker={"foreign_worker": False},
+            kind="death_non_work",
+            date="2025-05-01",
+            contributions=enough,
+            dependants=[{"relation": "sibling", "age": 15, "married": False}],
+        ),
+        make_case(worker={"foreign_worker": None}, kind="death_non_work", date="2025-05-01"),
+        make_case(),
+    ]
+    return cases

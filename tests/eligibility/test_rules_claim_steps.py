@@ -50,7 +50,9 @@ def test_documents_to_keep_include_six_months_of_payslips() -> None:
 
 
 def test_a_worker_back_home_hears_of_the_online_medical_board_and_the_e_wallet() -> None:
-    case = make_case(**injury(loss_of_earning_capacity_pct="40", medical_leave_days=30, returned_home=True))
+    case = make_case(
+        **injury(loss_of_earning_capacity_pct="40", medical_leave_days=30, returned_home=True)
+    )
     assert {"online_medical_board", "merchantrade_ewallet"} <= set(steps(result(case, PDB)))
     assert "online_medical_board" not in steps(result(case, TDB))
 
@@ -78,7 +80,10 @@ def test_for_myanmar_kawan_names_the_social_security_board_and_nothing_more() ->
         **injury(loss_of_earning_capacity_pct="40", medical_leave_days=30, returned_home=True),
     )
     agency = step(result(case, PDB).claim_steps, "partner_agency")
-    assert agency.message == "In Myanmar, Social Security Board (SSB) works with PERKESO. Ask them for help."
+    assert (
+        agency.message
+        == "In Myanmar, Social Security Board (SSB) works with PERKESO. Ask them for help."
+    )
 
 
 def test_a_country_without_a_partner_agency_gets_no_agency_step() -> None:
@@ -92,7 +97,12 @@ def test_a_country_without_a_partner_agency_gets_no_agency_step() -> None:
 def test_the_bangladesh_agency_is_named_from_the_day_its_agreement_was_reported() -> None:
     case = make_case(
         worker={"home_country": "BD"},
-        **injury("2024-09-01", loss_of_earning_capacity_pct="40", medical_leave_days=30, returned_home=True),
+        **injury(
+            "2024-09-01",
+            loss_of_earning_capacity_pct="40",
+            medical_leave_days=30,
+            returned_home=True,
+        ),
     )
     assert "partner_agency" not in steps(result(case, PDB, as_of=date(2024, 10, 4)))
     assert "partner_agency" in steps(result(case, PDB, as_of=date(2024, 10, 5)))

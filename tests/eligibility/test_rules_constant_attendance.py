@@ -9,7 +9,11 @@ from eligibility_cases import injury, make_case, result, rules
 from eligibility import BenefitId, Per, Status, assess
 
 CAA = BenefitId.CONSTANT_ATTENDANCE
-FULL = {"invalidity_months_paid": 30, "invalidity_months_in_last_40": 30, "months_since_first_contribution": 30}
+FULL = {
+    "invalidity_months_paid": 30,
+    "invalidity_months_in_last_40": 30,
+    "months_since_first_contribution": 30,
+}
 
 
 def test_total_disablement_needing_constant_help_gets_rm500_a_month() -> None:

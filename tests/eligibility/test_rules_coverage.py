@@ -15,7 +15,9 @@ def schemes(**facts: object) -> tuple[SchemeStatus, SchemeStatus]:
     return assessment.schemes.employment_injury, assessment.schemes.invalidity
 
 
-def test_a_foreign_workers_accident_on_31_december_2018_falls_under_the_workmens_compensation_act() -> None:
+def test_a_foreign_workers_accident_on_31_december_2018_falls_under_the_workmens_compensation_act() -> (
+    None
+):
     case = make_case(**injury("2018-12-31", medical_leave_days=10))
     assert assess(case).schemes.employment_injury is SchemeStatus.OTHER_REGIME
     tdb = result(case, BenefitId.TEMPORARY_DISABLEMENT)
@@ -49,7 +51,9 @@ def test_the_invalidity_scheme_covers_foreign_workers_from_1_july_2024() -> None
 
 
 def test_a_first_invalidity_contribution_at_54_is_in_the_first_category() -> None:
-    _, invalidity = schemes(worker={"age_at_first_contribution": 54}, kind="invalidity", date="2025-01-01")
+    _, invalidity = schemes(
+        worker={"age_at_first_contribution": 54}, kind="invalidity", date="2025-01-01"
+    )
     assert invalidity is SchemeStatus.COVERED
 
 
@@ -62,7 +66,9 @@ def test_a_first_invalidity_contribution_at_55_is_not_covered_by_the_invalidity_
 
 
 def test_the_age_at_first_contribution_is_asked_when_it_decides_invalidity_cover() -> None:
-    case = make_case(worker={"age_at_first_contribution": None}, kind="invalidity", date="2025-01-01")
+    case = make_case(
+        worker={"age_at_first_contribution": None}, kind="invalidity", date="2025-01-01"
+    )
     assert assess(case).schemes.invalidity is SchemeStatus.UNKNOWN
     assert "worker.age_at_first_contribution" in result(case, BenefitId.INVALIDITY_PENSION).missing
 
@@ -78,7 +84,9 @@ def test_an_accident_without_a_date_leaves_both_schemes_unknown_and_asks_the_dat
 
 
 def test_any_worker_is_covered_for_a_2023_accident_so_nationality_is_not_asked() -> None:
-    case = make_case(worker={"foreign_worker": None, "domestic_worker": None}, **injury("2023-05-01"))
+    case = make_case(
+        worker={"foreign_worker": None, "domestic_worker": None}, **injury("2023-05-01")
+    )
     assert assess(case).schemes.employment_injury is SchemeStatus.COVERED
 
 

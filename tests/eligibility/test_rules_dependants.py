@@ -11,11 +11,19 @@ from eligibility import BenefitId, BenefitResult, Status
 
 DB = BenefitId.DEPENDANTS
 SPOUSE = {"relation": "spouse", "age": 30}
-CHILD = {"relation": "child", "age": 4, "married": False, "in_higher_education": False, "incapacitated": False}
+CHILD = {
+    "relation": "child",
+    "age": 4,
+    "married": False,
+    "in_higher_education": False,
+    "incapacitated": False,
+}
 
 
 def db(dependants: list[dict[str, Any]] | None, wage: str | None = "1700.00") -> BenefitResult:
-    return result(make_case(wage=wage, dependants=dependants, **injury("2025-03-10", death=True)), DB)
+    return result(
+        make_case(wage=wage, dependants=dependants, **injury("2025-03-10", death=True)), DB
+    )
 
 
 def test_the_family_shares_90_percent_of_the_daily_wage() -> None:
@@ -28,7 +36,10 @@ def test_the_family_shares_90_percent_of_the_daily_wage() -> None:
 def test_the_widow_gets_three_fifths_and_the_children_two_fifths() -> None:
     # Rules file section 12b: widow RM29.70 a day, children RM19.80 a day.
     found = db([SPOUSE, CHILD, {**CHILD, "age": 7}])
-    assert reason_params(found, "dependants.spouse_share") == {"share_pct": 60, "amount": Decimal("29.70")}
+    assert reason_params(found, "dependants.spouse_share") == {
+        "share_pct": 60,
+        "amount": Decimal("29.70"),
+    }
     assert reason_params(found, "dependants.children_share") == {
         "children": 2,
         "share_pct": 40,
@@ -37,7 +48,9 @@ def test_the_widow_gets_three_fifths_and_the_children_two_fifths() -> None:
 
 
 def test_with_no_widow_or_child_parents_get_four_tenths_and_young_siblings_three_tenths() -> None:
-    found = db([{"relation": "parent", "age": 60}, {"relation": "sibling", "age": 17, "married": False}])
+    found = db(
+        [{"relation": "parent", "age": 60}, {"relation": "sibling", "age": 17, "married": False}]
+    )
     assert found.status is Status.ELIGIBLE
     assert reason_params(found, "dependants.parents_share")["share_pct"] == 40
     assert reason_params(found, "dependants.siblings_share")["share_pct"] == 30

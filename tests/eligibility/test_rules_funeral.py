@@ -21,11 +21,17 @@ FUNERAL = BenefitId.FUNERAL
         ("2024-06-01", "3000.00"),
     ],
 )
-def test_the_funeral_maximum_is_the_one_in_force_on_the_day_of_death(day: str, maximum: str) -> None:
+def test_the_funeral_maximum_is_the_one_in_force_on_the_day_of_death(
+    day: str, maximum: str
+) -> None:
     found = result(make_case(worker=LOCAL_WORKER, **injury(day, death=True)), FUNERAL)
     assert found.status is Status.ELIGIBLE
     assert found.amount is not None
-    assert (found.amount.value, found.amount.max, found.amount.per) == (None, Decimal(maximum), Per.ONCE)
+    assert (found.amount.value, found.amount.max, found.amount.per) == (
+        None,
+        Decimal(maximum),
+        Per.ONCE,
+    )
 
 
 def test_funeral_costs_are_paid_on_receipts_up_to_the_maximum() -> None:

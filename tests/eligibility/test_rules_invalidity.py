@@ -30,7 +30,9 @@ def invalid(
     day: str = "2026-08-01",
     **worker: Any,
 ) -> BenefitResult:
-    case = make_case(worker=worker, wage=wage, kind="invalidity", date=day, contributions=contributions)
+    case = make_case(
+        worker=worker, wage=wage, kind="invalidity", date=day, contributions=contributions
+    )
     return result(case, benefit)
 
 
@@ -44,7 +46,11 @@ def test_23_contributions_in_the_last_40_months_do_not_qualify_for_the_pension()
 def test_24_contributions_in_the_last_40_months_qualify_for_the_full_pension() -> None:
     pension = invalid(paid(24))
     assert pension.status is Status.ELIGIBLE
-    assert reason_params(pension, "qualifying.full_window") == {"months": 24, "window": 40, "minimum": 24}
+    assert reason_params(pension, "qualifying.full_window") == {
+        "months": 24,
+        "window": 40,
+        "minimum": 24,
+    }
 
 
 def test_a_worker_short_of_24_contributions_gets_the_grant_instead() -> None:
@@ -64,33 +70,52 @@ def test_36_contributions_give_51_percent_rm841_50_at_an_assumed_wage_of_rm1650(
     # Rules file section 12b.
     pension = invalid(paid(36))
     assert pension.amount is not None
-    assert (pension.amount.value, pension.amount.per) == (sen(Decimal("1650") * Decimal("0.51")), Per.MONTH)
+    assert (pension.amount.value, pension.amount.per) == (
+        sen(Decimal("1650") * Decimal("0.51")),
+        Per.MONTH,
+    )
     assert pension.amount.value == Decimal("841.50")
     assert reason_params(pension, "invalidity.pension_rate")["rate_pct"] == 51
 
 
-@pytest.mark.parametrize(("months", "rate_pct"), [(35, 50), (36, 51), (48, 52), (204, 65), (300, 65)])
-def test_one_percent_is_added_per_12_contributions_beyond_24_up_to_65(months: int, rate_pct: int) -> None:
+@pytest.mark.parametrize(
+    ("months", "rate_pct"), [(35, 50), (36, 51), (48, 52), (204, 65), (300, 65)]
+)
+def test_one_percent_is_added_per_12_contributions_beyond_24_up_to_65(
+    months: int, rate_pct: int
+) -> None:
     pension = invalid(paid(months, in_last_40=40, since=months))
     assert reason_params(pension, "invalidity.pension_rate")["rate_pct"] == rate_pct
 
 
 def test_two_thirds_of_the_months_since_the_first_contribution_is_a_full_period() -> None:
     pension = invalid(paid(30, in_last_40=20, since=45))
-    assert reason_params(pension, "qualifying.full_share") == {"paid": 30, "since": 45, "needed": 30}
+    assert reason_params(pension, "qualifying.full_share") == {
+        "paid": 30,
+        "since": 45,
+        "needed": 30,
+    }
 
 
 def test_a_third_of_the_months_is_a_reduced_period_paid_at_a_flat_50_percent() -> None:
     pension = invalid(paid(40, in_last_40=10, since=70))
     assert pension.status is Status.ELIGIBLE
-    assert reason_params(pension, "qualifying.reduced_share") == {"paid": 40, "since": 70, "needed": 24}
+    assert reason_params(pension, "qualifying.reduced_share") == {
+        "paid": 40,
+        "since": 70,
+        "needed": 24,
+    }
     assert reason_params(pension, "invalidity.pension_rate")["rate_pct"] == 50
 
 
 def test_less_than_a_third_of_the_months_does_not_qualify() -> None:
     pension = invalid(paid(30, in_last_40=10, since=100))
     assert pension.status is Status.NOT_ELIGIBLE
-    assert reason_params(pension, "qualifying.share_too_low") == {"paid": 30, "since": 100, "needed": 34}
+    assert reason_params(pension, "qualifying.share_too_low") == {
+        "paid": 30,
+        "since": 100,
+        "needed": 34,
+    }
 
 
 def test_unknown_contributions_are_asked() -> None:

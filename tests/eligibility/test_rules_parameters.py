@@ -131,7 +131,9 @@ def test_a_law_change_is_a_new_dated_value_and_old_cases_keep_the_old_rule(
 ) -> None:
     funeral = parameter_copy / "funeral.yaml"
     funeral.write_text(
-        funeral.read_text().replace("    2024-06-01: 3000\n", "    2024-06-01: 3000\n    2027-01-01: 3500\n")
+        funeral.read_text().replace(
+            "    2024-06-01: 3000\n", "    2024-06-01: 3000\n    2027-01-01: 3500\n"
+        )
     )
     reload(parameter_copy)
     old = make_case(**injury("2026-12-31", death=True))
@@ -150,7 +152,7 @@ def test_a_ratio_written_as_a_float_is_refused(parameter_copy: Path) -> None:
 
 def test_an_unverified_parameter_with_a_figure_is_refused(parameter_copy: Path) -> None:
     survivors = parameter_copy / "survivors.yaml"
-    survivors.write_text(survivors.read_text() + "  values:\n    2024-07-01: \"0.6\"\n")
+    survivors.write_text(survivors.read_text() + '  values:\n    2024-07-01: "0.6"\n')
     with pytest.raises(ParameterError, match="UNVERIFIED"):
         reload(parameter_copy)
         all_parameters()
@@ -158,7 +160,9 @@ def test_an_unverified_parameter_with_a_figure_is_refused(parameter_copy: Path) 
 
 def test_every_parameter_file_is_used_by_the_rules() -> None:
     sources = "\n".join(
-        path.read_text() for path in (PARAMETERS_DIR.parent).glob("*.py") if path.name != "parameters.py"
+        path.read_text()
+        for path in (PARAMETERS_DIR.parent).glob("*.py")
+        if path.name != "parameters.py"
     )
     unused = [
         name

@@ -14,7 +14,9 @@ PDB = BenefitId.PERMANENT_DISABLEMENT
 
 def pdb(loss: str | None, wage: str | None = "1700.00", **event: object) -> BenefitResult:
     return result(
-        make_case(wage=wage, **injury(loss_of_earning_capacity_pct=loss, medical_leave_days=30, **event)),
+        make_case(
+            wage=wage, **injury(loss_of_earning_capacity_pct=loss, medical_leave_days=30, **event)
+        ),
         PDB,
     )
 
@@ -84,7 +86,9 @@ def test_no_lasting_loss_means_no_permanent_disablement_benefit() -> None:
 
 
 def test_the_claim_deadline_is_12_months_after_the_last_day_of_medical_leave() -> None:
-    case = make_case(**injury("2025-03-10", medical_leave_days=12, loss_of_earning_capacity_pct="30"))
+    case = make_case(
+        **injury("2025-03-10", medical_leave_days=12, loss_of_earning_capacity_pct="30")
+    )
     deadline = next(
         s for s in result(case, PDB).claim_steps if s.id == "permanent_disablement_deadline"
     ).deadline
@@ -93,7 +97,12 @@ def test_the_claim_deadline_is_12_months_after_the_last_day_of_medical_leave() -
 
 
 def test_the_claim_is_on_time_on_the_deadline_and_late_the_day_after() -> None:
-    case = make_case(**injury("2025-03-10", medical_leave_days=12, loss_of_earning_capacity_pct="30"))
+    case = make_case(
+        **injury("2025-03-10", medical_leave_days=12, loss_of_earning_capacity_pct="30")
+    )
     assert "pdb.claim_limit_passed" not in rules(result(case, PDB, as_of=date(2026, 3, 21)))
     late = result(case, PDB, as_of=date(2026, 3, 22))
-    assert reason_params(late, "pdb.claim_limit_passed") == {"months": 12, "deadline": date(2026, 3, 21)}
+    assert reason_params(late, "pdb.claim_limit_passed") == {
+        "months": 12,
+        "deadline": date(2026, 3, 21),
+    }

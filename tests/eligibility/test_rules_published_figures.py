@@ -51,7 +51,9 @@ def test_the_survivors_pension_ranges_from_rm550_to_rm3867_50() -> None:
 
 
 def test_the_tdb_cap_is_rm158_67_and_the_pdb_and_db_cap_rm178_50() -> None:
-    tdb = result(make_case(wage="9000", **injury(medical_leave_days=5)), BenefitId.TEMPORARY_DISABLEMENT)
+    tdb = result(
+        make_case(wage="9000", **injury(medical_leave_days=5)), BenefitId.TEMPORARY_DISABLEMENT
+    )
     pdb = result(
         make_case(wage="9000", **injury(loss_of_earning_capacity_pct="100")),
         BenefitId.PERMANENT_DISABLEMENT,

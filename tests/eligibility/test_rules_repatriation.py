@@ -12,8 +12,12 @@ from eligibility import BenefitId, BenefitResult, Status, assess
 REFUND = BenefitId.REPATRIATION_REFUND
 
 
-def refund(day: str = "2025-05-01", died_in_malaysia: bool | None = True, **worker: Any) -> BenefitResult:
-    case = make_case(worker=worker, kind="death_non_work", date=day, died_in_malaysia=died_in_malaysia)
+def refund(
+    day: str = "2025-05-01", died_in_malaysia: bool | None = True, **worker: Any
+) -> BenefitResult:
+    case = make_case(
+        worker=worker, kind="death_non_work", date=day, died_in_malaysia=died_in_malaysia
+    )
     return result(case, REFUND)
 
 

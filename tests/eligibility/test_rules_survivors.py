@@ -13,7 +13,9 @@ SP = BenefitId.SURVIVORS_PENSION
 ENOUGH = {"invalidity_months_paid": 24, "invalidity_months_in_last_40": 24}
 
 
-def survivors(dependants: list[dict[str, Any]] | None, age: int = 40, **contributions: Any) -> BenefitResult:
+def survivors(
+    dependants: list[dict[str, Any]] | None, age: int = 40, **contributions: Any
+) -> BenefitResult:
     case = make_case(
         worker={"age": age},
         kind="death_non_work",
@@ -38,7 +40,9 @@ def test_how_the_pension_is_shared_is_not_stated_and_the_family_is_told_to_ask()
 
 
 def test_23_contributions_do_not_qualify() -> None:
-    found = survivors([{"relation": "spouse"}], invalidity_months_paid=23, invalidity_months_in_last_40=23)
+    found = survivors(
+        [{"relation": "spouse"}], invalidity_months_paid=23, invalidity_months_in_last_40=23
+    )
     assert found.status is Status.NOT_ELIGIBLE
 
 

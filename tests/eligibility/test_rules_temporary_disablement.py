@@ -98,5 +98,7 @@ def test_days_worked_with_wages_are_not_paid() -> None:
 
 
 def test_the_amount_uses_the_rates_of_the_accident_day_not_the_assessment_day() -> None:
-    case = make_case(**injury("2024-09-30", medical_leave_days=5), wage="9000", as_of=date(2026, 1, 1))
+    case = make_case(
+        **injury("2024-09-30", medical_leave_days=5), wage="9000", as_of=date(2026, 1, 1)
+    )
     assert result(case, TDB).amount.value == Decimal("132.00")
