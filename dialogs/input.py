@@ -13,6 +13,7 @@ installed (``myanmartools`` only detects), so the text is left as it is and
 from __future__ import annotations
 
 import unicodedata
+import warnings
 from functools import lru_cache
 from typing import Final, Protocol
 
@@ -69,7 +70,9 @@ def _zawgyi_detector() -> _Detector:
     """Loaded once per process, on first use (its model takes a few milliseconds)."""
     from myanmartools import ZawgyiDetector
 
-    detector: _Detector = ZawgyiDetector()
+    with warnings.catch_warnings():  # its resource loading uses a deprecated importlib call
+        warnings.simplefilter("ignore", DeprecationWarning)
+        detector: _Detector = ZawgyiDetector()
     return detector
 
 
