@@ -447,7 +447,7 @@ def _benefit_statuses(conv: Conversation, today: date) -> dict[str, str]:
     as_of = result.get("as_of") or result.get("date")
     try:
         from dialogs.case import case_from_facts
-        from eligibility import assess  # type: ignore[attr-defined]
+        from eligibility import assess
 
         when = date.fromisoformat(as_of) if isinstance(as_of, str) else today
         assessment = assess(case_from_facts(facts, when), when)

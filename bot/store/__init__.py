@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from bot.store.records import AuditEvent, Key, Purged, Saved, StoreUnavailable, Write
-from bot.store.sql import SqlStore, utcnow
+from bot.store.sql import SqlStore, sync_url, utcnow
 
 Store = SqlStore
 
@@ -24,6 +24,7 @@ __all__ = [
     "StoreUnavailable",
     "Write",
     "open_store",
+    "sync_url",
     "utcnow",
 ]
 

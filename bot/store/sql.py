@@ -1,40 +1,74 @@
-"""The conversation store on SQLAlchemy's async engine: SQLite (aiosqlite) or PostgreSQL
-(async psycopg).
+"""The conversation store: SQLite (default) or PostgreSQL, behind one database thread.
 
-One read and one write per turn. The write is a single transaction: the conversation's
-``UPDATE … WHERE version = :read_version`` (or ``INSERT`` for a new worker, or
-``DELETE`` for an erase) together with the turn's audit row and fallback counts. When the
-version no longer matches, another message from the same worker got there first; the
-write reports a conflict and the service reloads and applies the input again, so neither
-message is lost.
+Why a thread and batches. A turn needs one read and one durable write. Committing each
+turn on its own through an async driver tops out at a few hundred to ~2,000 turns a
+second on one core (tech.md "Throughput"; ``benchmarks/store_throughput.py``), below what
+the channels must carry. So every database call is queued to one thread that owns a
+synchronous connection (``sqlite3`` or ``psycopg``) and takes whatever has queued up
+meanwhile as one batch: all the reads in one ``SELECT``, all the writes in one
+transaction and one commit (group commit). Each turn's future resolves only after that
+commit, so nothing is acknowledged before it is durable.
+
+Why no turn is lost. A write is ``UPDATE … WHERE version = :read_version`` (``INSERT …
+ON CONFLICT DO NOTHING`` for a new worker, ``DELETE`` for an erase), checked row by row
+inside the batch. If the version moved, another process wrote first: that write alone is
+refused, with its audit row and counts, and the service reloads and applies the input
+again. Within one process, the service's per-worker lock already orders a worker's turns.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable, Iterable
-from contextlib import asynccontextmanager
+import queue
+import sqlite3
+import threading
+from collections import Counter
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Final
 
-from sqlalchemy import delete, event, func, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+import psycopg
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.store import migrate
-from bot.store.models import AssessmentAudit, ConversationRecord, FallbackCount
+from bot.store.dialects import Dialect, dialect_for
 from bot.store.records import Key, Purged, Saved, StoreUnavailable, Write
 
 log = logging.getLogger(__name__)
 
-CONVERSATION = ConversationRecord.__table__  # type: ignore[attr-defined]
-AUDIT = AssessmentAudit.__table__  # type: ignore[attr-defined]
-FALLBACK = FallbackCount.__table__  # type: ignore[attr-defined]
+DB_ERRORS: Final = (SQLAlchemyError, sqlite3.Error, psycopg.Error, OSError)
+"""What a database that is down, locked or unreachable raises."""
+
+MAX_BATCH: Final = 512
+"""Most calls handled in one batch (one SELECT, one commit)."""
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def sync_url(url: str) -> str:
+    """The synchronous driver for a configured URL: ``sqlite+aiosqlite`` -> ``sqlite``
+    (the standard library's sqlite3), any PostgreSQL URL -> psycopg 3.
+
+    Examples:
+        >>> sync_url("sqlite+aiosqlite:///kawan.db")
+        'sqlite:///kawan.db'
+        >>> sync_url("postgresql+asyncpg://u@db/kawan")
+        'postgresql+psycopg://u@db/kawan'
+    """
+    parsed = make_url(url)
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        parsed = parsed.set(drivername="sqlite")
+    elif backend == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed.render_as_string(hide_password=False)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -48,200 +82,279 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def create_engine(url: str) -> AsyncEngine:
-    """An async engine for ``url`` with the settings kawan relies on. Statement
-    parameters are never logged (they hold conversation state), even with SQL logging on."""
-    if url.startswith("sqlite"):
-        engine = create_async_engine(url, connect_args={"timeout": 10}, hide_parameters=True)
-        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+def make_engine(url: str) -> Engine:
+    """A synchronous engine for the database thread. Statement parameters are never
+    logged (they hold conversation state), even with SQL logging switched on."""
+    target = sync_url(url)
+    if target.startswith("sqlite"):
+        engine = create_engine(
+            target, hide_parameters=True, pool_size=1, connect_args={"timeout": 10}
+        )
+        event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_async_engine(
-        url,
-        pool_pre_ping=True,
+    return create_engine(
+        target,
         hide_parameters=True,
-        pool_size=10,
-        max_overflow=10,
+        pool_size=1,
         connect_args={"connect_timeout": 5},
     )
 
 
-class SqlStore:
-    """Conversations, audit and fallback counts in one SQL database."""
+# -- the calls queued to the database thread ---------------------------------------------
 
-    def __init__(self, engine: AsyncEngine, *, clock: Callable[[], datetime] = utcnow) -> None:
+
+@dataclass(slots=True)
+class _Call:
+    """One request to the database thread and the future awaiting its answer."""
+
+    kind: str
+    arg: Any
+    future: asyncio.Future[Any]
+    loop: asyncio.AbstractEventLoop
+
+
+_STOP: Final = object()
+_Outcome = tuple[asyncio.Future[Any], bool, Any]
+
+
+class SqlStore:
+    """Conversations, the audit and fallback counts in one SQL database."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+        max_batch: int = MAX_BATCH,
+    ) -> None:
         self._engine = engine
-        self._dialect = engine.dialect.name
         self._clock = clock
+        self._max_batch = max_batch
+        self._dialect = engine.dialect.name
+        self._queue: queue.SimpleQueue[_Call | object] = queue.SimpleQueue()
+        self._raw: Any = None
+        self._db: Dialect | None = None
+        self._thread = threading.Thread(target=self._serve, name="kawan-store", daemon=True)
+        self._thread.start()
+        self._closed = False
 
     @classmethod
     async def open(
-        cls, url: str, *, run_migrations: bool = True, clock: Callable[[], datetime] = utcnow
+        cls,
+        url: str,
+        *,
+        run_migrations: bool = True,
+        clock: Callable[[], datetime] = utcnow,
+        max_batch: int = MAX_BATCH,
     ) -> SqlStore:
-        """Connect and (by default) migrate; :class:`StoreUnavailable` if unreachable.
+        """Connect and (by default) migrate to the newest schema.
 
-        ``clock`` stamps ``created_at``/``updated_at`` (tests make old conversations).
+        ``clock`` stamps ``created_at``/``updated_at`` (tests make old conversations);
+        ``max_batch=1`` turns group commit off (the benchmark compares both).
+
+        Raises:
+            StoreUnavailable: the database cannot be reached or opened.
         """
-        engine = create_engine(url)
-        store = cls(engine, clock=clock)
+        engine = make_engine(url)
+        store = cls(engine, clock=clock, max_batch=max_batch)
         if run_migrations:
             try:
-                async with store._connection() as conn:
-                    await conn.run_sync(migrate.upgrade)
-                    await conn.commit()
+                await store._call("migrate", None)
             except BaseException:
-                await engine.dispose()
+                await store.close()
                 raise
         return store
 
     async def close(self) -> None:
-        await self._engine.dispose()
+        """Finish the queued calls, stop the thread and close the connection."""
+        if self._closed:
+            return
+        self._closed = True
+        self._queue.put(_STOP)
+        await asyncio.to_thread(self._thread.join)
+        self._engine.dispose()
 
-    @asynccontextmanager
-    async def _connection(self) -> AsyncIterator[AsyncConnection]:
-        try:
-            async with self._engine.connect() as conn:
-                yield conn
-        except IntegrityError:
-            raise
-        except (OperationalError, DBAPIError, OSError) as error:
-            log.warning("store unavailable: %s", type(error).__name__)
-            raise StoreUnavailable("the database cannot be reached") from error
+    # -- the calls -------------------------------------------------------------------
+
+    async def load(self, key: Key) -> Saved | None:
+        """The worker's conversation as last saved (the turn's one read)."""
+        result: Saved | None = await self._call("load", key)
+        return result
+
+    async def write(self, change: Write) -> bool:
+        """Apply one turn's write; ``False`` if the conversation's version moved."""
+        result: bool = await self._call("write", change)
+        return result
+
+    async def delete(self, key: Key) -> None:
+        """Remove the worker's conversation (``/delete``)."""
+        await self._call("delete", key)
+
+    async def record_fallbacks(self, counts: dict[tuple[str, date], int]) -> None:
+        """Add English-fallback counts outside a turn (at shutdown)."""
+        await self._call("fallbacks", counts)
+
+    async def fallback_counts(self) -> dict[str, int]:
+        """English fallbacks shown so far, per language (all days)."""
+        result: dict[str, int] = await self._call("fallback_counts", None)
+        return result
+
+    async def purge(self, before: datetime) -> Purged:
+        """Delete conversations idle since before ``before`` and audit rows from before
+        its day."""
+        result: Purged = await self._call("purge", before)
+        return result
 
     async def ping(self) -> bool:
-        """Whether the database answers (for ``/healthz``)."""
+        """Whether the database answers (``/healthz``)."""
         try:
-            async with self._connection() as conn:
-                await conn.execute(select(1))
+            await self._call("ping", None)
         except StoreUnavailable:
             return False
         return True
 
-    async def load(self, key: Key) -> Saved | None:
-        query = select(
-            CONVERSATION.c.data,
-            CONVERSATION.c.version,
-            CONVERSATION.c.session_hash,
-            CONVERSATION.c.updated_at,
-            CONVERSATION.c.lang,
-        ).where(CONVERSATION.c.channel == key.channel, CONVERSATION.c.user_hash == key.user_hash)
-        async with self._connection() as conn:
-            row = (await conn.execute(query)).first()
-        if row is None:
-            return None
-        return Saved(
-            data=row.data,
-            version=row.version,
-            session_hash=row.session_hash,
-            updated_at=row.updated_at,
-            lang=row.lang,
-        )
+    async def _call(self, kind: str, arg: Any) -> Any:
+        if self._closed:
+            raise StoreUnavailable("the store is closed")
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[Any] = loop.create_future()
+        self._queue.put(_Call(kind, arg, future, loop))
+        return await future
 
-    async def write(self, change: Write) -> bool:
-        """Apply one turn's write in one transaction; ``False`` if the version moved."""
-        try:
-            async with self._connection() as conn:
-                applied = await self._apply(conn, change, self._clock())
-                if applied:
-                    await conn.commit()
+    # -- the database thread -----------------------------------------------------------
+
+    def _serve(self) -> None:
+        stopping = False
+        while not stopping:
+            calls: list[_Call] = []
+            item = self._queue.get()
+            while True:
+                if item is _STOP:
+                    stopping = True
                 else:
-                    await conn.rollback()
-                return applied
-        except IntegrityError:
-            # Another message created the row first: a conflict like any other.
-            return False
+                    assert isinstance(item, _Call)
+                    calls.append(item)
+                if len(calls) >= self._max_batch:
+                    break
+                try:
+                    item = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+            if calls:
+                self._settle(self._run(calls))
+        self._disconnect()
 
-    async def _apply(self, conn: AsyncConnection, change: Write, now: datetime) -> bool:
-        key = change.key
-        where = (CONVERSATION.c.channel == key.channel, CONVERSATION.c.user_hash == key.user_hash)
-        if change.data is None:
-            await conn.execute(delete(CONVERSATION).where(*where))
-        elif change.expected is None:
-            await conn.execute(
-                insert(CONVERSATION).values(
-                    channel=key.channel,
-                    user_hash=key.user_hash,
-                    session_hash=change.session_hash,
-                    data=change.data,
-                    lang=change.lang,
-                    version=1,
-                    created_at=now,
-                    updated_at=now,
-                )
-            )
+    @staticmethod
+    def _settle(outcomes: list[tuple[_Call, bool, Any]]) -> None:
+        by_loop: dict[asyncio.AbstractEventLoop, list[_Outcome]] = {}
+        for call, ok, value in outcomes:
+            by_loop.setdefault(call.loop, []).append((call.future, ok, value))
+        for loop, results in by_loop.items():
+            # RuntimeError: that event loop has closed, so nobody is waiting.
+            with suppress(RuntimeError):
+                loop.call_soon_threadsafe(_resolve, results)
+
+    def _run(self, calls: list[_Call]) -> list[tuple[_Call, bool, Any]]:
+        loads = [call for call in calls if call.kind == "load"]
+        writes = [call for call in calls if call.kind == "write"]
+        others = [call for call in calls if call.kind not in ("load", "write")]
+        outcomes: list[tuple[_Call, bool, Any]] = []
+        try:
+            for call in others:
+                if call.kind == "migrate":
+                    self._migrate()
+                    outcomes.append((call, True, None))
+            db = self._connection()
+            if loads:
+                found = db.load_many([call.arg for call in loads])
+                outcomes += [(call, True, found.get(call.arg)) for call in loads]
+            if writes:
+                outcomes += self._writes(db, writes)
+            for call in others:
+                if call.kind != "migrate":
+                    outcomes.append((call, True, self._other(db, call)))
+        except Exception as error:
+            failure: Exception = error
+            if isinstance(error, DB_ERRORS):
+                log.warning("store unavailable: %s", type(error).__name__)
+                failure = StoreUnavailable("the database cannot be reached")
+                failure.__cause__ = error
+            else:
+                log.exception("store call failed")
+            self._disconnect()
+            done = {id(call) for call, _, _ in outcomes}
+            outcomes += [(call, False, failure) for call in calls if id(call) not in done]
+        return outcomes
+
+    def _migrate(self) -> None:
+        with self._engine.connect() as conn, conn.begin():
+            migrate.upgrade(conn)
+        return None
+
+    def _connection(self) -> Dialect:
+        """The thread's one connection, kept between batches (reopened after a failure)."""
+        if self._db is None:
+            self._raw = self._engine.raw_connection()
+            self._db = dialect_for(self._dialect, self._raw.driver_connection)
+        return self._db
+
+    def _disconnect(self) -> None:
+        if self._raw is not None:
+            with suppress(Exception):
+                self._raw.invalidate()
+            with suppress(Exception):
+                self._raw.close()
+        self._raw = None
+        self._db = None
+
+    def _writes(self, db: Dialect, calls: list[_Call]) -> list[tuple[_Call, bool, Any]]:
+        """Every write in the batch in one transaction and one commit; each conversation
+        checked against its version on its own."""
+        changes: list[Write] = [call.arg for call in calls]
+        db.begin_write()
+        try:
+            applied = db.write_rows(changes, self._clock())
+            fallbacks: Counter[tuple[str, date]] = Counter()
+            audits = []
+            for change, ok in zip(changes, applied, strict=True):
+                if ok:
+                    fallbacks.update(change.fallbacks)
+                    if change.audit is not None:
+                        audits.append(change.audit)
+            db.add_audits(audits)
+            db.add_fallbacks(fallbacks.items())
+            db.commit()
+        except BaseException:
+            with suppress(Exception):
+                db.rollback()
+            raise
+        return [(call, True, ok) for call, ok in zip(calls, applied, strict=True)]
+
+    def _other(self, db: Dialect, call: _Call) -> Any:
+        if call.kind == "ping":
+            db.ping()
+            return None
+        if call.kind == "delete":
+            db.delete(call.arg)
+            return None
+        if call.kind == "fallbacks":
+            db.begin_write()
+            db.add_fallbacks(call.arg.items())
+            db.commit()
+            return None
+        if call.kind == "fallback_counts":
+            return db.fallback_counts()
+        if call.kind == "purge":
+            return db.purge(call.arg)
+        raise ValueError(f"unknown store call {call.kind!r}")
+
+
+def _resolve(results: list[_Outcome]) -> None:
+    """On the event loop: hand each waiting turn its answer."""
+    for future, ok, value in results:
+        if future.done():
+            continue
+        if ok:
+            future.set_result(value)
         else:
-            result = await conn.execute(
-                update(CONVERSATION)
-                .where(*where, CONVERSATION.c.version == change.expected)
-                .values(
-                    data=change.data,
-                    lang=change.lang,
-                    session_hash=change.session_hash,
-                    version=change.expected + 1,
-                    updated_at=now,
-                )
-            )
-            if result.rowcount != 1:
-                return False
-        if change.audit is not None:
-            audit = change.audit
-            await conn.execute(
-                insert(AUDIT).values(
-                    day=audit.day,
-                    channel=audit.channel,
-                    lang=audit.lang,
-                    event_kind=audit.event_kind,
-                    screen=audit.screen,
-                    benefits=audit.benefits,
-                )
-            )
-        await self._add_fallbacks(conn, change.fallbacks.items())
-        return True
-
-    async def _add_fallbacks(
-        self, conn: AsyncConnection, counts: Iterable[tuple[Any, int]]
-    ) -> None:
-        rows = [{"lang": lang, "day": day, "count": n} for (lang, day), n in counts if n]
-        if not rows:
-            return
-        dialect_insert = postgresql.insert if self._dialect == "postgresql" else sqlite.insert
-        statement = dialect_insert(FALLBACK)
-        await conn.execute(
-            statement.on_conflict_do_update(
-                index_elements=["lang", "day"],
-                set_={"count": FALLBACK.c.count + statement.excluded.count},
-            ),
-            rows,
-        )
-
-    async def delete(self, key: Key) -> None:
-        async with self._connection() as conn:
-            await conn.execute(
-                delete(CONVERSATION).where(
-                    CONVERSATION.c.channel == key.channel,
-                    CONVERSATION.c.user_hash == key.user_hash,
-                )
-            )
-            await conn.commit()
-
-    async def record_fallbacks(self, counts: dict[tuple[str, date], int]) -> None:
-        """Add English-fallback counts outside a turn (at shutdown)."""
-        async with self._connection() as conn:
-            await self._add_fallbacks(conn, counts.items())
-            await conn.commit()
-
-    async def fallback_counts(self) -> dict[str, int]:
-        """English fallbacks shown so far, per language (all days)."""
-        query = select(FALLBACK.c.lang, func.sum(FALLBACK.c.count)).group_by(FALLBACK.c.lang)
-        async with self._connection() as conn:
-            rows = (await conn.execute(query)).all()
-        return {lang: int(total) for lang, total in rows}
-
-    async def purge(self, before: datetime) -> Purged:
-        """Delete conversations idle since before ``before`` and audit rows from before it."""
-        async with self._connection() as conn:
-            conversations = await conn.execute(
-                delete(CONVERSATION).where(CONVERSATION.c.updated_at < before)
-            )
-            audits = await conn.execute(delete(AUDIT).where(AUDIT.c.day < before.date()))
-            await conn.commit()
-        return Purged(conversations.rowcount, audits.rowcount)
+            future.set_exception(value)

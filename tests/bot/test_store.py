@@ -17,7 +17,7 @@ import bot.store.models  # noqa: F401 - the tables
 from bot.service import Assistant, Channel
 from bot.settings import Settings
 from bot.store import AuditEvent, Key, SqlStore, Write
-from bot.store.sql import AUDIT
+from bot.store.models import AssessmentAudit
 from dialogs.conversation import Conversation
 from dialogs.engine import MENU, Flow
 from dialogs.nodes import Context, Node, Outcome
@@ -138,7 +138,7 @@ SUMMARY_FLOW = Flow(
 def _audit_rows(database_url: str) -> list[dict[str, object]]:
     engine = create_engine(_sync(database_url))
     with engine.connect() as conn:
-        rows = [dict(row._mapping) for row in conn.execute(select(AUDIT))]
+        rows = [dict(row._mapping) for row in conn.execute(select(AssessmentAudit.__table__))]
     engine.dispose()
     return rows
 

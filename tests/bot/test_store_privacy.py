@@ -44,4 +44,4 @@ async def test_a_ussd_conversation_leaves_no_phone_number_in_the_file_or_the_log
         assert needle.encode("utf-16-le") not in stored
         assert needle not in caplog.text
     assert "zzz" not in caplog.text
-    assert "UPDATE conversation" in caplog.text, "SQL logging was captured"
+    assert "CREATE TABLE conversation" in caplog.text, "SQL logging was captured"
