@@ -15,9 +15,7 @@ def schemes(**facts: object) -> tuple[SchemeStatus, SchemeStatus]:
     return assessment.schemes.employment_injury, assessment.schemes.invalidity
 
 
-def test_a_foreign_workers_accident_on_31_december_2018_falls_under_the_workmens_compensation_act() -> (
-    None
-):
+def test_a_foreign_workers_accident_in_december_2018_falls_under_workmens_compensation() -> None:
     case = make_case(**injury("2018-12-31", medical_leave_days=10))
     assert assess(case).schemes.employment_injury is SchemeStatus.OTHER_REGIME
     tdb = result(case, BenefitId.TEMPORARY_DISABLEMENT)
