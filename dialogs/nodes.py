@@ -118,7 +118,7 @@ def _keyed(choices: Iterable[Choice]) -> tuple[Option, ...]:
 
 def _pick(choices: tuple[Choice, ...], text: str) -> Choice | None:
     """The choice for typed ``text``: its number, or its id (buttons may send either)."""
-    if text.isdigit():
+    if text.isdecimal():
         index = int(text)
         if 1 <= index <= len(choices):
             return choices[index - 1]
@@ -259,7 +259,7 @@ def parse_value(
     """
     text = text.strip()
     if kind is InputKind.NUMBER:
-        if not text.isdigit() or len(text) > 7:
+        if not text.isdecimal() or len(text) > 7:
             return None, Text(HINT_NUMBER)
         number = int(text)
         if not low <= number <= high:

@@ -61,12 +61,36 @@ def next_slot(missing: list[str], asked: list[str]) -> str | None:
     return None
 
 
+def probes(conv: Conversation) -> list[str]:
+    """Facts that would make one more benefit relevant, worth asking when it can apply.
+
+    The eligibility engine lists the constant-attendance allowance only once a worker is
+    known to need someone with them all the time; the allowance needs total (100%)
+    permanent disablement or an invalidity pension, so kawan asks then.
+
+    Examples:
+        >>> probes(Conversation(facts={"event.kind": "invalidity", "event.death": False}))
+        ['event.needs_constant_attendance']
+        >>> probes(Conversation(facts={"event.kind": "work_accident",
+        ...                            "event.loss_of_earning_capacity_pct": 40}))
+        []
+    """
+    facts = conv.facts
+    if facts.get("event.death") is True:
+        return []
+    invalid = facts.get("event.kind") == "invalidity"
+    total = facts.get("event.loss_of_earning_capacity_pct") == 100
+    return ["event.needs_constant_attendance"] if invalid or total else []
+
+
 def resolve_next(conv: Conversation, ctx: Context) -> str:
-    """The next slot the eligibility engine still needs, or the summary."""
+    """The next slot the eligibility engine still needs (then a probe), or the summary."""
     assessment = assess_or_none(conv.facts, ctx.today)
     if assessment is None:
         return SUMMARY
-    return next_slot(assessment.missing, conv.asked) or SUMMARY
+    return (
+        next_slot(assessment.missing, conv.asked) or next_slot(probes(conv), conv.asked) or SUMMARY
+    )
 
 
 def build_flow() -> Flow:

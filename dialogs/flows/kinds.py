@@ -163,7 +163,7 @@ class DateSlot(Node):
     def handle(self, conv: Conversation, text: str, ctx: Context) -> Outcome:
         choices = self._choices(ctx.today)
         picked: Choice | None = None
-        if text.isdigit() and 1 <= int(text) <= len(choices):
+        if text.isdecimal() and 1 <= int(text) <= len(choices):
             picked = choices[int(text) - 1]
         else:
             picked = next((c for c in choices if c.id == text), None)

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from flowplay import TODAY, Played, in_language, play
+from flowplay import summary_statuses as statuses
 
 from dialogs.engine import begin
 from dialogs.flows import FLOW, next_slot
@@ -152,3 +153,16 @@ def test_every_fact_the_eligibility_engine_can_ask_for_has_a_slot() -> None:
     askable = {fact.value for fact in Fact} - {"worker.foreign_worker"}
     assert askable <= set(SLOTS), askable - set(SLOTS)
     assert list(INTERVIEW_ORDER) == list(SLOTS)
+
+
+def test_an_invalid_worker_is_asked_about_constant_attendance_and_can_get_the_allowance() -> None:
+    asked = play(in_language("en", "3", "1", "1", "1", "45", "43", "26", "24"))
+    assert asked.reply.screen == "slot.attendance"
+    yes = asked.then("1")
+    assert yes.reply.screen == "summary"
+    assert "constant_attendance" in {b.value for b in statuses(yes.reply)}
+
+
+def test_a_partly_disabled_worker_is_not_asked_about_constant_attendance() -> None:
+    played = play(in_language("en", *HURT_AT_WORK, "1", "2", "12", "1", "40"))
+    assert "event.needs_constant_attendance" not in played.conv.asked

@@ -25,7 +25,7 @@ def _amounts(texts: tuple[Text, ...]) -> list[Decimal]:
             if isinstance(v, Decimal)]  # fmt: skip
 
 
-def test_the_bengali_summary_shown_bilingually_names_the_same_benefits_and_amounts_in_malay() -> None:
+def test_a_bengali_summary_shown_bilingually_has_the_same_benefits_and_amounts_in_malay() -> None:
     played = play(INJURY)
     reply = played.reply
     bn, ms = get_translator("bn"), get_translator("ms")
@@ -128,7 +128,7 @@ def test_every_ussd_page_of_a_bengali_summary_fits_the_screen() -> None:
 
 
 def test_a_summary_made_before_today_is_headed_as_the_last_result() -> None:
-    played = play(in_language("en", "3", "1", "1", "1", "45", "43", "26", "24"))
+    played = play(in_language("en", "3", "1", "1", "1", "45", "43", "26", "24", "2"))
     assert played.reply.body[0].msgid.startswith("What PERKESO is likely to pay")
     again = played.then("00", "8", ctx=Context(today=CTX.today + timedelta(days=1)))
     assert again.reply.body[0].params["date"] == TODAY

@@ -54,7 +54,12 @@ SUMMARY_CASES: dict[str, tuple[str, dict[str, Any]]] = {
         "summary",
         {
             "worker": {"foreign_worker": True, "age": 45, "age_at_first_contribution": 43},
-            "event": {"kind": "invalidity", "death": False, "date": "2026-09-01"},
+            "event": {
+                "kind": "invalidity",
+                "death": False,
+                "date": "2026-09-01",
+                "needs_constant_attendance": False,
+            },
             "wages": {"average_monthly_wage": "2500.00"},
             "contributions": {"invalidity_months_paid": 26, "invalidity_months_in_last_40": 24},
         },
