@@ -45,7 +45,8 @@ class LanguageStats:
             return "unreadable"
         if not self.messages:
             return "–"
-        return f"{100 * self.translated / self.messages:.0f}%"
+        share = 100 * self.translated / self.messages
+        return "<1%" if 0 < share < 1 else f"{share:.0f}%"
 
 
 def catalogue_stats(code: str, locales: Path = LOCALES_DIR) -> LanguageStats:
@@ -158,7 +159,11 @@ def format_table(rows: Sequence[LanguageStats]) -> str:
                 if not row.readable or catalogues.is_source_language(row.code)
                 else str(row.untranslated),
                 review,
-                "n/a" if row.fallbacks is None else str(row.fallbacks),
+                "n/a"
+                if row.fallbacks is None
+                else "–"
+                if catalogues.is_source_language(row.code)
+                else str(row.fallbacks),
             )
         )
     widths = [max(_width(r[i]) for r in (header, *body)) for i in range(len(header))]
