@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import time
 from collections import Counter
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -48,6 +49,8 @@ MALAYSIA: Final = timezone(timedelta(hours=8), "MYT")
 MAX_ATTEMPTS: Final = 50
 """Version conflicts in a row before a turn gives up (only another process writing the
 same worker's row at the same instant causes one)."""
+
+TRANSLATOR_RECHECK_SECONDS: Final = 1.0
 
 # TRANSLATORS: shown instead of any screen when kawan's database is down (all channels).
 # Keep the careline number as is. USSD: ≤ 120 chars.
@@ -137,6 +140,7 @@ class Assistant:
         self._locks = _KeyedLocks()
         self._pending_fallbacks: Counter[tuple[str, date]] = Counter()
         self._translators: dict[str, Translator] = {}
+        self._translator_cache: dict[str | None, tuple[float, Translator]] = {}
         self.ussd_budget = UssdBudget(
             gsm7=settings.ussd_gsm7_budget, ucs2=settings.ussd_ucs2_budget
         )
@@ -349,7 +353,20 @@ class Assistant:
         return len(render_ussd(reply, self._translator(lang), self.ussd_budget).pages)
 
     def _translator(self, lang: str | None) -> Translator:
+        """The translator for ``lang``, looked up at most once a second: the lookup
+        checks the catalogue file on disk (so a translator's edit shows in the demo),
+        which would otherwise cost more than the rest of the turn."""
+        now = time.monotonic()
+        cached = self._translator_cache.get(lang)
+        if cached is not None and now - cached[0] < TRANSLATOR_RECHECK_SECONDS:
+            return cached[1]
         translator = get_translator(lang or self.settings.default_language)
+        self._translator_cache[lang] = (now, translator)
+        previous = self._translators.get(translator.lang)
+        if previous is not None and previous is not translator:
+            missed = previous.take_misses()  # a catalogue was edited: keep its counts
+            if missed:
+                self._pending_fallbacks[(translator.lang, self._today())] += missed
         self._translators[translator.lang] = translator
         return translator
 
