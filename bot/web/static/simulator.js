@@ -29,6 +29,7 @@ const state = {
   lang: null,
   phone: sessionStorage.getItem("kawan.phone") || newPhoneNumber(),
   chatUser: sessionStorage.getItem("kawan.chat") || "web-" + randomId(),
+  phoneLang: null,
   session: null,
   text: "",
   answers: 0,
@@ -69,13 +70,25 @@ function scriptOf(text) {
 
 const htmlLang = (code) => (code || "en").replace("_", "-");
 
+function isRtl(tag) {
+  const language = state.languages.find((l) => htmlLang(l.code) === tag);
+  return tag === "ur" || Boolean(language && language.rtl);
+}
+
+// A screen still in English (a catalogue not translated yet) keeps the language the
+// switch chose, so the phone shows that language's direction and font.
+function screenLanguage(text) {
+  const script = scriptOf(text);
+  return script === "en" && state.phoneLang ? htmlLang(state.phoneLang) : script;
+}
+
 // -- transcript ---------------------------------------------------------------------------
 
 function log(channel, inbound, text) {
   const item = document.createElement("li");
   const tag = document.createElement("span");
   tag.className = "tag";
-  tag.textContent = channel === "ussd" ? "📱" : "💬";
+  tag.textContent = channel === "ussd" ? "USSD" : "Chat";
   const body = document.createElement("span");
   body.className = inbound ? "in" : "out";
   body.textContent = (inbound ? "→ " : "← ") + text;
@@ -90,12 +103,12 @@ function log(channel, inbound, text) {
 
 function showScreen(text, open) {
   const screen = $("ussd-screen");
-  const tag = scriptOf(text);
+  const tag = screenLanguage(text);
   screen.lang = tag;
-  screen.dir = tag === "ur" ? "rtl" : "ltr";
+  screen.dir = isRtl(tag) ? "rtl" : "ltr";
   $("ussd-text").textContent = text;
-  $("ussd-send").textContent = open ? "➤ Send" : "📞 Dial";
-  $("ussd-status").textContent = open ? "📶 USSD · " + SERVICE_CODE : "📶 " + SERVICE_CODE;
+  $("ussd-send").textContent = open ? "➤ Send" : "☎ Dial";
+  $("ussd-status").textContent = (open ? "USSD · " : "") + SERVICE_CODE;
   $("ussd-input").value = open ? "" : SERVICE_CODE;
 }
 
@@ -127,7 +140,7 @@ async function dial() {
   state.session = "sim-" + randomId();
   state.text = "";
   state.answers = 0;
-  log("ussd", true, "📞 " + SERVICE_CODE);
+  log("ussd", true, "☎ " + SERVICE_CODE);
   return hop(null);
 }
 
@@ -251,6 +264,7 @@ async function switchLanguage(code) {
   state.lang = code;
   await chat({ lang: code });
   // The phone: a new worker dials and picks the language from the menu, as they would.
+  state.phoneLang = code;
   state.phone = newPhoneNumber();
   remember();
   $("ussd-number").textContent = state.phone;
@@ -259,6 +273,7 @@ async function switchLanguage(code) {
 
 async function restart() {
   const lang = state.lang;
+  state.phoneLang = null;
   state.phone = newPhoneNumber();
   state.session = null;
   remember();
