@@ -82,6 +82,10 @@ RESTART: Final = "restart"
 COMMAND_LANGUAGES: Final[dict[str, str]] = {"zh_Hans": "zh", "fil": "tl"}
 """Telegram wants two-letter ISO 639-1 codes for per-language command lists."""
 NO_PREVIEW: Final = LinkPreviewOptions(is_disabled=True)
+MISSING_TOKEN: Final = (
+    "KAWAN_TELEGRAM_TOKEN is not set: create a bot with @BotFather and put its token in "
+    "KAWAN_TELEGRAM_TOKEN (environment or .env)."
+)
 RECONNECT_DELAYS: Final = (1.0, 2.0, 5.0, 15.0, 60.0)
 """Seconds between attempts to reach Telegram when ``kawan serve`` starts without it."""
 
@@ -111,10 +115,7 @@ class TelegramChannel:
 
     def __init__(self, settings: Settings, assistant: Assistant) -> None:
         if not settings.telegram_token:
-            raise UserError(
-                "KAWAN_TELEGRAM_TOKEN is not set: create a bot with @BotFather and put its "
-                "token in KAWAN_TELEGRAM_TOKEN (environment or .env)."
-            )
+            raise UserError(MISSING_TOKEN)
         self.settings = settings
         self.assistant = assistant
         self.application: TelegramApp | None = None

@@ -14,7 +14,7 @@ import signal
 from bot.errors import UserError
 from bot.service import Assistant, StoreUnavailable
 from bot.settings import Settings, get_settings
-from bot.telegram.channel import TelegramChannel
+from bot.telegram.channel import MISSING_TOKEN, TelegramChannel
 
 log = logging.getLogger(__name__)
 
@@ -30,10 +30,7 @@ def run_polling(settings: Settings | None = None) -> int:
     """
     settings = settings or get_settings()
     if not settings.telegram_token:
-        raise UserError(
-            "KAWAN_TELEGRAM_TOKEN is not set: create a bot with @BotFather and put its "
-            "token in KAWAN_TELEGRAM_TOKEN (environment or .env)."
-        )
+        raise UserError(MISSING_TOKEN)
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
