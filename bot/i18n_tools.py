@@ -54,6 +54,10 @@ def update(locales: Path = LOCALES_DIR) -> int:
             _err(f"{_rel(catalogues.catalogue_path(code, locales))}: not updated: {error}")
             continue
         print(f"{_rel(catalogues.catalogue_path(code, locales))}: {state}")
+    from bot.i18n.stats import refresh_readme_status
+
+    if refresh_readme_status(locales):
+        print(f"{_rel(locales / 'README.md')}: status table refreshed")
     return 1 if failed else 0
 
 

@@ -347,6 +347,13 @@ def merged_catalogue_text(template: Catalog, code: str, locales: Path = LOCALES_
         old_fields = {}
     catalog.mime_headers = [("Plural-Forms", expected_plural_forms(code))]
     catalog.update(template, update_creation_date=True)
+    # Strings removed from the code: keep their translations (as #~ entries, revived if
+    # the English comes back), drop the untranslated ones (noise for translators).
+    catalog.obsolete = {
+        key: message
+        for key, message in catalog.obsolete.items()
+        if any(message.string if isinstance(message.string, (list, tuple)) else [message.string])
+    }
     catalog.fuzzy = False
     catalog.header_comment = _header_comment(code)
     # Babel writes the locale it parsed; keep the folder's code (zh_Hans, fil).

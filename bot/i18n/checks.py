@@ -457,6 +457,7 @@ def msgfmt_findings(code: str, path: Path) -> list[Finding]:
     return findings
 
 
+_PERCENT_THEN_WORD: Final = re.compile(r"%%[-+#\w]")
 _POFILTER_LANGUAGE: Final = {"zh_Hans": "zh_CN"}
 """translate-toolkit knows Simplified Chinese by its region code."""
 
@@ -512,9 +513,15 @@ def pofilter_findings(code: str, path: Path, catalog: Catalog) -> list[Finding]:
         original = catalog.get(unit.id)
         line = original.lineno if original is not None else None
         where = f"{_display(path)}:{line}" if line else _display(path)
+        strings = unit.string if isinstance(unit.string, (list, tuple)) else [unit.string]
         for comment in unit.user_comments:
             if comment.startswith("(pofilter)"):
                 problem = comment.replace("(pofilter)", "pofilter:", 1)
+                if "printf" in comment and any(_PERCENT_THEN_WORD.search(s or "") for s in strings):
+                    problem += (
+                        ' (pofilter reads "%%" followed by "-" or a letter as a placeholder: '
+                        'put a space after "%%")'
+                    )
                 findings.append(Finding(Level.ERROR, code, where, problem, msgid))
     return findings
 

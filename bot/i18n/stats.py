@@ -182,3 +182,25 @@ def format_table(rows: Sequence[LanguageStats]) -> str:
         + "|"
     )
     return "\n".join([line(header), rule, *(line(cells) for cells in body)])
+
+
+README_BEGIN = "<!-- status:begin -->"
+README_END = "<!-- status:end -->"
+
+
+def refresh_readme_status(locales: Path = LOCALES_DIR) -> bool:
+    """Rewrite the status table between the markers of ``locales/README.md`` (without
+    reading the database: fallbacks show as n/a). True if the file changed."""
+    readme = locales / "README.md"
+    if not readme.exists():
+        return False
+    text = readme.read_text(encoding="utf-8")
+    start, end = text.find(README_BEGIN), text.find(README_END)
+    if start < 0 or end < start:
+        return False
+    table = format_table(collect_stats(locales, read_store=False))
+    new = text[: start + len(README_BEGIN)] + "\n" + table + "\n" + text[end:]
+    if new == text:
+        return False
+    readme.write_text(new, encoding="utf-8")
+    return True

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from bot.i18n import catalogues
+from dialogs.crawl import crawl
 from dialogs.i18n import LOCALES_DIR
+from dialogs.reply import Reply
 
 
 @pytest.fixture
@@ -28,10 +30,10 @@ def locales(tmp_path: Path) -> Path:
 def translate(path: Path, msgid: str, *msgstrs: str) -> None:
     """Fill in one entry of a .po file the way a translator would in a text editor."""
     text = path.read_text(encoding="utf-8")
-    quoted = _quote(msgid)
-    start = text.index(f"msgid {quoted}\n") if f"msgid {quoted}\n" in text else -1
-    if start < 0:
-        raise AssertionError(f"{msgid!r} is not on one line in {path}")
+    marker = f"\nmsgid {_quote(msgid)}\n"
+    if marker not in text:
+        raise AssertionError(f"{msgid!r} is not a current one-line entry of {path}")
+    start = text.index(marker) + 1
     block_end = text.find("\n\n", start)
     block_end = len(text) if block_end < 0 else block_end
     block = text[start:block_end]
@@ -48,3 +50,20 @@ def translate(path: Path, msgid: str, *msgstrs: str) -> None:
 def _quote(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     return f'"{escaped}"'
+
+
+def _screen(name: str) -> Reply:
+    return next(s.reply for s in crawl("en") if s.reply.screen == name and s.reply.hint is None)
+
+
+# English msgids taken from the flows themselves, so the tests follow rewordings.
+MENU_TITLE = _screen("menu").body[0].msgid
+"""The main menu's title (it names PERKESO)."""
+FIRST_OPTION = _screen("menu").options[0].label.msgid
+"""The main menu's first option (a USSD budget of about 30 characters)."""
+CARELINE = next(t.msgid for t in _screen("help").body if "%(phone)s" in t.msgid)
+"""The help screen's careline sentence, with its %(phone)s placeholder."""
+MAIN_MENU_OPTION = _screen("help").options[0].label.msgid
+"""The help screen's way back to the main menu."""
+CONTINUE = _screen("resume").options[0].label.msgid
+"""The welcome-back screen's first option."""

@@ -12,7 +12,7 @@ from babel.messages.pofile import read_po
 from bot.i18n import catalogues
 from bot.i18n_tools import extract, update
 from dialogs.i18n import LANGUAGES, LOCALES_DIR
-from tests.i18n.conftest import translate
+from tests.i18n.conftest import CONTINUE, MAIN_MENU_OPTION, translate
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -115,8 +115,8 @@ def test_update_keeps_translations_marks_changed_english_fuzzy_and_keeps_review(
     locales: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = catalogues.catalogue_path("ms", locales)
-    translate(path, "Main menu", "Menu utama")
-    translate(path, "Continue", "Teruskan")
+    translate(path, MAIN_MENU_OPTION, "Menu utama")
+    translate(path, CONTINUE, "Teruskan")
     text = path.read_text(encoding="utf-8")
     text = text.replace("X-Review-Status: draft", "X-Review-Status: reviewed")
     text = text.replace(
@@ -126,19 +126,22 @@ def test_update_keeps_translations_marks_changed_english_fuzzy_and_keeps_review(
     path.write_text(text, encoding="utf-8")
 
     # The code changes: "Continue" is reworded, "Main menu" stays.
+    reworded_id = CONTINUE + " here"
     pot = locales / "messages.pot"
     pot.write_text(
-        pot.read_text(encoding="utf-8").replace('msgid "Continue"', 'msgid "Continue here"'),
+        pot.read_text(encoding="utf-8").replace(
+            f'\nmsgid "{CONTINUE}"\n', f'\nmsgid "{reworded_id}"\n'
+        ),
         encoding="utf-8",
     )
     assert update(locales) == 0
     with path.open("rb") as handle:
         catalog = read_po(handle, locale="ms")
-    assert catalog.get("Main menu").string == "Menu utama"
-    reworded = catalog.get("Continue here")
+    assert catalog.get(MAIN_MENU_OPTION).string == "Menu utama"
+    reworded = catalog.get(reworded_id)
     assert reworded.fuzzy and reworded.string == "Teruskan"
     text = path.read_text(encoding="utf-8")
-    assert '#| msgid "Continue"\nmsgid "Continue here"' in text  # the old English, shown
+    assert f'#| msgid "{CONTINUE}"\nmsgid "{reworded_id}"' in text  # the old English, shown
     fields = catalogues.header_fields(text)
     assert fields["X-Review-Status"] == "reviewed"
     assert fields["X-Reviewed-By"] == "Aminah"

@@ -11,12 +11,10 @@ import pytest
 
 from bot.i18n import catalogues
 from bot.i18n_tools import check
-from tests.i18n.conftest import translate
+from tests.i18n.conftest import CARELINE, FIRST_OPTION, MENU_TITLE, translate
 
 REPO = Path(__file__).resolve().parents[2]
-MENU_TITLE = "kawan: your PERKESO rights. What happened?"
-CARELINE = "PERKESO careline: %(phone)s (Mon-Fri, 8am-5pm)."
-INJURY_OPTION = "I was hurt at work or on the way"
+INJURY_OPTION = FIRST_OPTION
 
 
 def run_check(lang: str, locales: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
@@ -64,7 +62,7 @@ def test_a_dropped_placeholder_fails_and_names_it(
     code, out = run_check("bn", locales, capsys)
     assert code == 1
     assert "placeholder %(phone)s is missing" in out
-    assert "locales/bn/LC_MESSAGES/messages.po:" in out and "PERKESO careline" in out
+    assert "locales/bn/LC_MESSAGES/messages.po:" in out and CARELINE[:30] in out
     assert "msgfmt:" in out  # GNU gettext agrees (Babel's compile alone would not)
 
 
@@ -164,7 +162,7 @@ def test_an_official_name_translated_away_fails(
     code, out = run_check("hi", locales, capsys)
     assert code == 1
     assert 'official name "PERKESO" must appear unchanged' in out
-    assert "kawan: your PERKESO rights" in out
+    assert MENU_TITLE[:40] in out
 
 
 def test_an_option_too_long_for_one_ussd_page_fails(

@@ -14,7 +14,7 @@ from bot.i18n import catalogues
 from bot.i18n.stats import collect_stats, format_table
 from bot.i18n_tools import preview
 from dialogs.crawl import crawl
-from tests.i18n.conftest import translate
+from tests.i18n.conftest import MAIN_MENU_OPTION, translate
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -38,7 +38,7 @@ def row(table: str, code: str) -> list[str]:
 
 def test_stats_show_translated_share_fuzzy_and_review_status(locales: Path) -> None:
     path = catalogues.catalogue_path("ms", locales)
-    translate(path, "Main menu", "Menu utama")
+    translate(path, MAIN_MENU_OPTION, "Menu utama")
     text = path.read_text(encoding="utf-8").replace(
         "X-Review-Status: draft", "X-Review-Status: reviewed"
     )
