@@ -95,8 +95,10 @@ function log(channel, inbound, text) {
   body.dir = "auto";
   item.append(tag, body);
   item.dataset.channel = channel;
-  $("transcript").append(item);
-  item.scrollIntoView({ block: "nearest" });
+  const list = $("transcript");
+  list.append(item);
+  list.scrollTop = list.scrollHeight; // the list scrolls, never the page
+
 }
 
 // -- the USSD phone -----------------------------------------------------------------------
@@ -184,8 +186,9 @@ function bubble(text, mine, view) {
   } else {
     node.dir = "auto";
   }
-  $("chat-log").append(node);
-  node.scrollIntoView({ block: "end" });
+  const chatLog = $("chat-log");
+  chatLog.append(node);
+  chatLog.scrollTop = chatLog.scrollHeight;
 }
 
 function showChat(view) {
@@ -213,6 +216,7 @@ function showChat(view) {
     state.lang = view.lang;
     $("language").value = view.lang;
   }
+  chatLog.scrollTop = chatLog.scrollHeight; // the buttons may have taken some height
 }
 
 async function chat(payload) {
