@@ -15,14 +15,20 @@ from dialogs.reply import Reply
 
 @pytest.fixture
 def locales(tmp_path: Path) -> Path:
-    """A copy of the real catalogues, template and glossary, merged with the current
-    code's strings (so a test can translate any string the flows show)."""
+    """A private ``locales/``: the glossary and README, and for every language a fresh,
+    untranslated catalogue of the current code's strings (so a test can translate any
+    string the flows show, and translators' work in progress cannot affect it)."""
     copy = tmp_path / "locales"
-    shutil.copytree(LOCALES_DIR, copy, ignore=shutil.ignore_patterns("*.mo"))
+    copy.mkdir()
+    for name in ("glossary.csv", "README.md"):
+        shutil.copy(LOCALES_DIR / name, copy / name)
     template, _ = catalogues.build_template()
-    for code in catalogues.language_codes(copy):
+    (copy / catalogues.TEMPLATE_NAME).write_text(
+        catalogues.render_po(template, template=True), encoding="utf-8"
+    )
+    for code in catalogues.language_codes(LOCALES_DIR):
         path = catalogues.catalogue_path(code, copy)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True)
         path.write_text(catalogues.merged_catalogue_text(template, code, copy), encoding="utf-8")
     return copy
 
