@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any, Final, TextIO, TypeVar
 
 from bot.errors import UserError
-from bot.service import Assistant, Channel, StoreUnavailable, Turn
+from bot.service import UNAVAILABLE, UNAVAILABLE_USSD, Assistant, Channel, StoreUnavailable, Turn
 from bot.settings import get_settings
-from dialogs.i18n import LANGUAGES, normalize_language
+from dialogs.i18n import LANGUAGES, get_translator, normalize_language
 from dialogs.render import render_chat, render_ussd
 
 DEMO_USER: Final = "demo:local"
@@ -108,10 +108,8 @@ class _Demo:
         settings = get_settings()
         lang = self.lang or settings.default_language
         # The assistant may not exist (the store is down at start); the text is the same.
-        from bot.service import UNAVAILABLE
-        from dialogs.i18n import get_translator
-
-        print(get_translator(lang).gettext(UNAVAILABLE), file=sys.stderr)
+        message = UNAVAILABLE_USSD if self.channel is Channel.USSD else UNAVAILABLE
+        print(get_translator(lang).gettext(message), file=sys.stderr)
 
     # -- modes -------------------------------------------------------------------------
 

@@ -52,12 +52,16 @@ same worker's row at the same instant causes one)."""
 
 TRANSLATOR_RECHECK_SECONDS: Final = 1.0
 
-# TRANSLATORS: shown instead of any screen when kawan's database is down (all channels).
-# Keep the careline number as is. USSD: ≤ 120 chars.
+# TRANSLATORS: shown in chat (Telegram, web, terminal) instead of any screen when kawan's
+# database is down. Keep the careline number as is. No USSD limit (USSD has its own
+# shorter form).
 UNAVAILABLE = N_(
     "kawan cannot reach its records, please try again in a few minutes. "
     "PERKESO careline 1-300-22-8000"
 )
+# TRANSLATORS: USSD form of the "cannot reach its records" message, shown as the whole
+# screen when kawan's database is down. Keep the careline number as is. USSD: ≤ 75 chars.
+UNAVAILABLE_USSD = N_("kawan is unavailable. Try again soon. Careline 1-300-22-8000")
 # TRANSLATORS: note above the main menu when a worker writes after their session ended
 # (idle too long). USSD: ≤ 60 chars.
 EXPIRED = N_("Your earlier session had expired; here is the main menu.")
@@ -275,9 +279,10 @@ class Assistant:
         async with self._locks.hold(key):
             await self.store.delete(key)
 
-    def unavailable_text(self, lang: str | None) -> str:
-        """The translated "cannot reach its records" message, for when the store is down."""
-        return self._translator(lang).gettext(UNAVAILABLE)
+    def unavailable_text(self, lang: str | None, *, ussd: bool = False) -> str:
+        """The translated "cannot reach its records" message, for when the store is down;
+        ``ussd=True`` gives the short form that fits one USSD screen in every language."""
+        return self._translator(lang).gettext(UNAVAILABLE_USSD if ussd else UNAVAILABLE)
 
     async def fallback_counts(self) -> dict[str, int]:
         """English fallbacks shown per language so far (for ``kawan i18n stats``)."""

@@ -31,7 +31,8 @@ from datetime import UTC, date, datetime
 from typing import Any, Final
 
 import psycopg
-from sqlalchemy import Engine, create_engine, event
+import sqlalchemy
+from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -87,17 +88,23 @@ def make_engine(url: str) -> Engine:
     logged (they hold conversation state), even with SQL logging switched on."""
     target = sync_url(url)
     if target.startswith("sqlite"):
-        engine = create_engine(
+        engine = sqlalchemy.create_engine(
             target, hide_parameters=True, pool_size=1, connect_args={"timeout": 10}
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(
+    return sqlalchemy.create_engine(
         target,
         hide_parameters=True,
         pool_size=1,
         connect_args={"connect_timeout": 5},
     )
+
+
+create_engine = make_engine
+"""The engine :class:`SqlStore` takes (``SqlStore(create_engine(url))`` is a store that
+has not migrated: every call raises :class:`StoreUnavailable` until the database answers
+and has kawan's tables; :meth:`SqlStore.open` connects and migrates)."""
 
 
 # -- the calls queued to the database thread ---------------------------------------------

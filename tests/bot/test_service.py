@@ -12,6 +12,7 @@ from bot.service import Assistant, Channel
 from bot.settings import Settings
 from bot.store import Key
 from dialogs.engine import ERASED, HELP, LANGUAGE, MENU, RESUME
+from dialogs.i18n import LANGUAGES
 from dialogs.render import render_chat, render_text, render_ussd
 from dialogs.reply import Text
 
@@ -254,8 +255,17 @@ async def test_fallbacks_rendered_after_the_last_turn_are_saved_at_close(
 async def test_the_unavailable_message_names_the_careline_in_every_language(
     assistant: Assistant,
 ) -> None:
-    for lang in ("en", "bn", "id", "ne", "ms", None, "xx"):
+    for lang in (*LANGUAGES, None, "xx"):
         assert "1-300-22-8000" in assistant.unavailable_text(lang)
+        assert "1-300-22-8000" in assistant.unavailable_text(lang, ussd=True)
+
+
+async def test_the_ussd_unavailable_message_fits_one_screen_in_every_language(
+    assistant: Assistant,
+) -> None:
+    for lang in LANGUAGES:
+        text = assistant.unavailable_text(lang, ussd=True)
+        assert assistant.ussd_budget.fits(text), (lang, text)
 
 
 def _hash(assistant: Assistant, user_id: str) -> str:
