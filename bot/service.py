@@ -418,11 +418,18 @@ class Assistant:
     def _audit(
         self, channel: str, saved: Saved | None, conv: Conversation, reply: Reply
     ) -> AuditEvent | None:
-        """A summary reached (not re-shown or paged): what kind of case, which benefits."""
+        """A new result reached: what kind of case, which benefits (never who).
+
+        Showing a result again (paging, a hint, "my last result", the bilingual view) is
+        not a new assessment: a summary counts when the result it keeps changes, or, for
+        a summary that keeps none, when the worker arrives on it."""
         if not reply.screen.startswith("summary") or reply.erase:
             return None
-        previous = saved.data.get("node") if saved is not None else None
-        if previous == conv.node:
+        before = saved.data if saved is not None else {}
+        if conv.last_result is not None:
+            if conv.last_result == before.get("last_result"):
+                return None
+        elif before.get("node") == conv.node:
             return None
         return AuditEvent(
             day=self._today(),

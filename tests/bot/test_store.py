@@ -10,6 +10,7 @@ from types import MappingProxyType
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from pydantic import JsonValue
 from sqlalchemy import create_engine, select, text
 from sqlmodel import SQLModel
 
@@ -167,3 +168,65 @@ async def test_reaching_a_summary_records_an_audit_row_without_personal_data(
     assert row["day"] == settings.today
     assert set(row) == {"id", "day", "channel", "lang", "event_kind", "screen", "benefits"}
     assert phone not in repr(row)
+
+
+@dataclass(frozen=True)
+class _KeptSummary(_Summary):
+    """A summary that keeps its facts as the last result, as kawan's summary does."""
+
+    id: str = "summary.injury"
+
+    def keeps(self, conv: Conversation, ctx: Context) -> dict[str, JsonValue] | None:
+        if self.id != "summary.injury":
+            return None
+        return {"facts": dict(conv.facts), "as_of": ctx.today.isoformat()}
+
+    def handle(self, conv: Conversation, text: str, ctx: Context) -> Outcome:
+        if text == "2":
+            return Outcome(goto="summary.both")
+        return Outcome(goto=None, hint=Text.verbatim("?"))
+
+
+@dataclass(frozen=True)
+class _InjuryMenu(_Menu):
+    def handle(self, conv: Conversation, text: str, ctx: Context) -> Outcome:
+        if text != "1":
+            return Outcome(goto=None, hint=Text.verbatim("?"))
+        facts: dict[str, JsonValue] = {
+            "event.kind": "work_accident",
+            "event.date": "2026-11-02",
+            "event.medical_leave_days": 12,
+            "worker.foreign_worker": True,
+            "wages.average_monthly_wage": "1800.00",
+        }
+        return Outcome(goto="summary.injury", facts=facts)
+
+
+KEPT_FLOW = Flow(
+    nodes=MappingProxyType(
+        {
+            MENU: _InjuryMenu(),
+            "summary.injury": _KeptSummary(),
+            "summary.both": _KeptSummary(id="summary.both"),
+        }
+    ),
+    resolve_next=lambda conv, ctx: MENU,
+)
+
+
+async def test_one_result_seen_twice_is_one_audit_row_with_each_benefits_status(
+    settings: Settings, database_url: str
+) -> None:
+    assistant = await Assistant.create(settings, flow=KEPT_FLOW)
+    try:
+        await assistant.open(Channel.TELEGRAM, "777", lang="id")
+        await assistant.send(Channel.TELEGRAM, "777", "1")
+        both = await assistant.send(Channel.TELEGRAM, "777", "2")  # the bilingual view
+        assert both.reply.screen == "summary.both"
+    finally:
+        await assistant.close()
+    rows = _audit_rows(database_url)
+    assert len(rows) == 1
+    benefits = rows[0]["benefits"]
+    assert isinstance(benefits, dict) and benefits
+    assert set(benefits.values()) <= {"eligible", "not_eligible", "needs_information"}
