@@ -144,7 +144,7 @@ class Assistant:
         self._locks = _KeyedLocks()
         self._pending_fallbacks: Counter[tuple[str, date]] = Counter()
         self._translators: dict[str, Translator] = {}
-        self._translator_cache: dict[str | None, tuple[float, Translator]] = {}
+        self._translator_cache: dict[str, tuple[float, Translator]] = {}
         self.ussd_budget = UssdBudget(
             gsm7=settings.ussd_gsm7_budget, ucs2=settings.ussd_ucs2_budget
         )
@@ -361,11 +361,12 @@ class Assistant:
         """The translator for ``lang``, looked up at most once a second: the lookup
         checks the catalogue file on disk (so a translator's edit shows in the demo),
         which would otherwise cost more than the rest of the turn."""
+        lang = normalize_language(lang) or self.settings.default_language
         now = time.monotonic()
         cached = self._translator_cache.get(lang)
         if cached is not None and now - cached[0] < TRANSLATOR_RECHECK_SECONDS:
             return cached[1]
-        translator = get_translator(lang or self.settings.default_language)
+        translator = get_translator(lang)
         self._translator_cache[lang] = (now, translator)
         previous = self._translators.get(translator.lang)
         if previous is not None and previous is not translator:

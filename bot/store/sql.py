@@ -47,6 +47,9 @@ DB_ERRORS: Final = (SQLAlchemyError, sqlite3.Error, psycopg.Error, OSError)
 
 MAX_BATCH: Final = 512
 """Most calls handled in one batch (one SELECT, one commit)."""
+TIMEOUT: Final = 10.0
+"""Seconds a turn waits for the database before the worker is told to try again (USSD
+gateways drop a request after 10-15 s)."""
 
 
 def utcnow() -> datetime:
@@ -97,7 +100,15 @@ def make_engine(url: str) -> Engine:
         target,
         hide_parameters=True,
         pool_size=1,
-        connect_args={"connect_timeout": 5},
+        # A server that vanishes (no reset) is noticed in seconds, not TCP's minutes.
+        connect_args={
+            "connect_timeout": 5,
+            "keepalives": 1,
+            "keepalives_idle": 5,
+            "keepalives_interval": 2,
+            "keepalives_count": 3,
+            "tcp_user_timeout": 10_000,
+        },
     )
 
 
@@ -133,8 +144,10 @@ class SqlStore:
         *,
         clock: Callable[[], datetime] = utcnow,
         max_batch: int = MAX_BATCH,
+        timeout: float = TIMEOUT,
     ) -> None:
         self._engine = engine
+        self._timeout = timeout
         self._clock = clock
         self._max_batch = max_batch
         self._dialect = engine.dialect.name
@@ -153,17 +166,19 @@ class SqlStore:
         run_migrations: bool = True,
         clock: Callable[[], datetime] = utcnow,
         max_batch: int = MAX_BATCH,
+        timeout: float = TIMEOUT,
     ) -> SqlStore:
         """Connect and (by default) migrate to the newest schema.
 
         ``clock`` stamps ``created_at``/``updated_at`` (tests make old conversations);
-        ``max_batch=1`` turns group commit off (the benchmark compares both).
+        ``max_batch=1`` turns group commit off (the benchmark compares both);
+        ``timeout`` is how long a call waits for the database.
 
         Raises:
             StoreUnavailable: the database cannot be reached or opened.
         """
         engine = make_engine(url)
-        store = cls(engine, clock=clock, max_batch=max_batch)
+        store = cls(engine, clock=clock, max_batch=max_batch, timeout=timeout)
         if run_migrations:
             try:
                 await store._call("migrate", None)
@@ -226,7 +241,13 @@ class SqlStore:
         loop = asyncio.get_running_loop()
         future: asyncio.Future[Any] = loop.create_future()
         self._queue.put(_Call(kind, arg, future, loop))
-        return await future
+        if kind == "migrate":
+            return await future
+        try:
+            return await asyncio.wait_for(future, self._timeout)
+        except TimeoutError as error:
+            log.warning("store call %s timed out after %.0f s", kind, self._timeout)
+            raise StoreUnavailable("the database did not answer in time") from error
 
     # -- the database thread -----------------------------------------------------------
 

@@ -90,3 +90,39 @@ async def test_while_postgresql_is_down_turns_fail_cleanly_and_resume_afterwards
         assert again.conversation.lang == "ne"
     finally:
         await assistant.close()
+
+
+@contextmanager
+def _writes_blocked(database_url: str) -> Iterator[None]:
+    """Another program holds the write lock (SQLite) or a table lock (PostgreSQL)."""
+    engine = create_engine(database_url.replace("+aiosqlite", ""))
+    with engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.begin()
+            conn.execute(text("LOCK TABLE conversation IN ACCESS EXCLUSIVE MODE"))
+        try:
+            yield
+        finally:
+            conn.rollback()
+    engine.dispose()
+
+
+async def test_a_database_that_hangs_gets_a_try_again_instead_of_a_hung_turn(
+    settings: Settings,
+) -> None:
+    from bot.store import SqlStore
+
+    store = await SqlStore.open(settings.database_url, timeout=1.0)
+    assistant = Assistant(settings, store)
+    try:
+        await assistant.open(Channel.TELEGRAM, "4040", lang="bn")
+        with _writes_blocked(settings.database_url), pytest.raises(StoreUnavailable):
+            await assistant.send(Channel.TELEGRAM, "4040", "99")
+        # The lock is gone: the conversation is still there and answers again.
+        turn = await assistant.send(Channel.TELEGRAM, "4040", "00")
+        assert turn.reply.screen == "menu"
+        assert turn.conversation.lang == "bn"
+    finally:
+        await assistant.close()
