@@ -62,6 +62,9 @@ UNAVAILABLE = N_(
 # TRANSLATORS: USSD form of the "cannot reach its records" message, shown as the whole
 # screen when kawan's database is down. Keep the careline number as is. USSD: ≤ 75 chars.
 UNAVAILABLE_USSD = N_("kawan is unavailable. Try again soon. Careline 1-300-22-8000")
+# TRANSLATORS: hint above a screen shown again because kawan itself failed to handle the
+# answer (a fault, not the worker's mistake). USSD: ≤ 45 chars.
+FAULT = N_("Sorry, that did not work. Please try again.")
 # TRANSLATORS: note above the main menu when a worker writes after their session ended
 # (idle too long). USSD: ≤ 60 chars.
 EXPIRED = N_("Your earlier session had expired; here is the main menu.")
@@ -242,7 +245,7 @@ class Assistant:
             if channel is Channel.USSD and self._redialled(saved, session_hash):
                 new, reply = engine.begin(conv, ctx, self.flow)
                 return _Outcome(new, _with_note(reply), kept, new.lang)
-            new, reply = engine.step(conv, text, ctx, self.flow)
+            new, reply = self._step(conv, text, ctx)
             return _Outcome(new, reply, kept, conv.lang if reply.erase else new.lang)
 
         return await self._turn(channel, user_id, decide)
@@ -290,7 +293,11 @@ class Assistant:
         if self._pending_fallbacks:
             pending = dict(self._pending_fallbacks)
             self._pending_fallbacks.clear()
-            await self.store.record_fallbacks(pending)
+            try:
+                await self.store.record_fallbacks(pending)
+            except BaseException:
+                self._pending_fallbacks.update(pending)
+                raise
         return await self.store.fallback_counts()
 
     async def ping(self) -> bool:
@@ -340,6 +347,20 @@ class Assistant:
         return applied
 
     # -- helpers -----------------------------------------------------------------------
+
+    def _step(self, conv: Conversation, text: str, ctx: Context) -> tuple[Conversation, Reply]:
+        """``engine.step``, guarded: a fault in a flow re-shows the screen (or the main
+        menu) with an apology instead of a traceback, and keeps the conversation."""
+        try:
+            return engine.step(conv, text, ctx, self.flow)
+        except Exception:
+            log.exception("flow error on screen %s", conv.node)  # never the input itself
+        for screen in (conv, conv.model_copy(update={"node": engine.MENU, "page": 0})):
+            try:
+                return screen, engine.show(screen, ctx, self.flow, hint=Text(FAULT))
+            except Exception:
+                log.exception("flow error showing %s", screen.node)
+        raise RuntimeError("the main menu cannot be shown")
 
     def _key(self, channel: Channel, user_id: str) -> Key:
         return Key(Channel(channel).value, keyed_hash(self._secret, user_id))

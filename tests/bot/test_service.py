@@ -6,15 +6,21 @@ home, quick exit), so new branches do not break these tests.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from types import MappingProxyType
+
+import pytest
 
 from bot.service import Assistant, Channel
 from bot.settings import Settings
 from bot.store import Key
-from dialogs.engine import ERASED, HELP, LANGUAGE, MENU, RESUME
+from dialogs.conversation import Conversation
+from dialogs.engine import ERASED, HELP, LANGUAGE, MENU, RESUME, Flow
 from dialogs.i18n import LANGUAGES
+from dialogs.nodes import Context, Node, Outcome
 from dialogs.render import render_chat, render_text, render_ussd
-from dialogs.reply import Text
+from dialogs.reply import Reply, Text
 
 PHONE = "+60123456789"
 
@@ -272,3 +278,37 @@ def _hash(assistant: Assistant, user_id: str) -> str:
     from bot.identity import keyed_hash
 
     return keyed_hash(assistant.settings.resolved_id_secret(), user_id)
+
+
+@dataclass(frozen=True)
+class _Faulty(Node):
+    """A screen with a bug: any answer but "1" raises."""
+
+    id: str = MENU
+
+    def show(self, conv: Conversation, ctx: Context) -> Reply:
+        return Reply(body=(Text.verbatim("menu"),), screen=self.id)
+
+    def handle(self, conv: Conversation, text: str, ctx: Context) -> Outcome:
+        if text == "1":
+            return Outcome(goto=MENU, facts={"ok": True})
+        raise ZeroDivisionError("a bug in a flow")
+
+
+FAULTY = Flow(nodes=MappingProxyType({MENU: _Faulty()}), resolve_next=lambda conv, ctx: MENU)
+
+
+async def test_a_fault_in_a_flow_shows_the_screen_again_with_an_apology_and_keeps_the_answers(
+    settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    assistant = await Assistant.create(settings, flow=FAULTY)
+    try:
+        await assistant.open(Channel.WEB, "sim-bug", lang="en")
+        await assistant.send(Channel.WEB, "sim-bug", "1")
+        turn = await assistant.send(Channel.WEB, "sim-bug", "secret 12345")
+        assert turn.reply.screen == MENU
+        assert turn.reply.hint is not None and "Sorry" in turn.reply.hint.msgid
+        assert turn.conversation.facts == {"ok": True}
+        assert "secret 12345" not in caplog.text
+    finally:
+        await assistant.close()
