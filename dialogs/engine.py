@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from dialogs.conversation import Conversation
-from dialogs.input import normalize_input
+from dialogs.input import HINT_ZAWGYI, looks_like_zawgyi, normalize_input
 from dialogs.nodes import NEXT, Context, Node, Outcome
 from dialogs.reply import Nav, Reply, Text
 
@@ -96,7 +96,11 @@ def step(
     if outcome.erase:
         return _erase(ctx, flow)
     if outcome.goto is None:
-        return conv, show(conv, ctx, flow, hint=outcome.hint)
+        hint = outcome.hint
+        if conv.lang == "my" and looks_like_zawgyi(text):
+            # Legacy-encoded Burmese: say why it was not understood (no converter ships).
+            hint = Text(HINT_ZAWGYI)
+        return conv, show(conv, ctx, flow, hint=hint)
     return _go(conv, outcome.goto, outcome, ctx, flow)
 
 
