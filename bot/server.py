@@ -30,7 +30,7 @@ from bot.service import Assistant, StoreUnavailable
 from bot.settings import Settings, get_settings
 from bot.store import SqlStore, open_store
 from bot.store.sql import create_engine
-from bot.ussd import END, UssdGateway, UssdRequest
+from bot.ussd import UssdGateway, UssdRequest
 
 if TYPE_CHECKING:
     from bot.telegram import TelegramChannel
@@ -64,13 +64,12 @@ async def ussd(request: Request) -> Response:
     """One gateway hop: form in, ``CON``/``END`` text out, always HTTP 200 for a gateway
     that is allowed in (a gateway ends the session on any other status)."""
     gateway: UssdGateway = request.app.state.ussd
-    assistant: Assistant = request.app.state.assistant
     settings: Settings = request.app.state.settings
     if settings.ussd_secret and not _same(
         request.headers.get(SECRET_HEADER) or request.query_params.get(SECRET_QUERY),
         settings.ussd_secret,
     ):
-        return PlainTextResponse(END + assistant.unavailable_text(None), status_code=403)
+        return PlainTextResponse(gateway.unavailable(None), status_code=403)
     try:
         form = await request.form(max_files=0, max_fields=MAX_FORM_FIELDS)
         hop = UssdRequest(
@@ -82,10 +81,10 @@ async def ussd(request: Request) -> Response:
         )
     except Exception as error:  # a malformed body still gets a screen
         logger.warning("ussd request unreadable: %s", type(error).__name__)
-        return PlainTextResponse(END + assistant.unavailable_text(None))
+        return PlainTextResponse(gateway.unavailable(None))
     if not hop.session_id or not hop.phone_number:
         logger.warning("ussd request without sessionId or phoneNumber")
-        return PlainTextResponse(END + assistant.unavailable_text(None))
+        return PlainTextResponse(gateway.unavailable(None))
     return PlainTextResponse(await gateway.answer(hop))
 
 

@@ -190,6 +190,9 @@ class UssdScreens:
             self._screens[key] = screen
         return screen
 
+    def fits(self, text: str) -> bool:
+        return self._budget.fits(text)
+
 
 class UssdGateway:
     """Turns gateway hops into service calls and rendered screens."""
@@ -254,7 +257,19 @@ class UssdGateway:
 
     def _unavailable(self, key: str, lang: str | None) -> str:
         self.sessions.close(key)
-        return END + self._assistant.unavailable_text(lang)
+        return self.unavailable(lang)
+
+    def unavailable(self, lang: str | None) -> str:
+        """``END`` and the translated "please try again" screen. An ``END`` screen cannot
+        be paged, so a translation too long for one screen gives way to the default
+        language (then English), and the gap is logged for the translators."""
+        text = ""
+        for code in dict.fromkeys((lang, None, "en")):
+            text = self._assistant.unavailable_text(code, ussd=True)
+            if self.screens.fits(text):
+                return END + text
+            logger.warning("the 'try again' screen in %s is over the USSD budget", code)
+        return END + text
 
     def closed(self, session_id: str, phone_number: str) -> None:
         """The gateway says the session ended (its end-of-session notification)."""

@@ -87,9 +87,11 @@ def test_a_worker_reaches_every_branch_help_and_home_in_their_language_on_screen
         back = handset.type("0")
         assert back.text == menu[-2].text
 
-    # Help and contacts is one step away from anywhere, and 0 comes back.
+    # Help and contacts is one step away from anywhere; 0 pages back, then comes back.
     help_screen = read_all_pages(handset, handset.type("99"))
     assert CARELINE in "".join(page.text for page in help_screen)
+    for previous in reversed(help_screen[:-1]):
+        assert handset.type("0").text == previous.text
     assert handset.type("0").text == menu[0].text
 
     # Every branch opens, and 00 always comes home to the first page of the menu.
