@@ -20,6 +20,15 @@ from bot.store.records import AuditEvent, Key, Purged, Saved, Write
 _COLUMNS = "channel, user_hash, data, version, session_hash, updated_at, lang"
 
 
+def _by_channel(keys: Sequence[Key]) -> dict[str, list[str]]:
+    """The batch's keys grouped by channel: each group is one SELECT that the unique
+    (channel, user_hash) index answers, however many conversations are stored."""
+    groups: dict[str, set[str]] = {}
+    for key in keys:
+        groups.setdefault(key.channel, set()).add(key.user_hash)
+    return {channel: sorted(hashes) for channel, hashes in groups.items()}
+
+
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -145,11 +154,13 @@ class Sqlite(Dialect):
         self.conn.execute("BEGIN IMMEDIATE")
 
     def load_many(self, keys: Sequence[Key]) -> dict[Key, Saved]:
-        hashes = sorted({key.user_hash for key in keys})
-        marks = ", ".join("?" * len(hashes))
-        rows = self.conn.execute(
-            f"SELECT {_COLUMNS} FROM conversation WHERE user_hash IN ({marks})", hashes
-        ).fetchall()
+        rows = []
+        for channel, hashes in _by_channel(keys).items():
+            marks = ", ".join("?" * len(hashes))
+            rows += self.conn.execute(
+                f"SELECT {_COLUMNS} FROM conversation WHERE channel = ? AND user_hash IN ({marks})",
+                (channel, *hashes),
+            ).fetchall()
         return {
             Key(channel, user_hash): Saved(
                 data=json.loads(data),
@@ -233,10 +244,14 @@ class Postgres(Dialect):
         """psycopg opens the transaction with the first statement."""
 
     def load_many(self, keys: Sequence[Key]) -> dict[Key, Saved]:
-        hashes = sorted({key.user_hash for key in keys})
         cursor = self.conn.cursor()
-        cursor.execute(f"SELECT {_COLUMNS} FROM conversation WHERE user_hash = ANY(%s)", (hashes,))
-        rows = cursor.fetchall()
+        rows = []
+        for channel, hashes in _by_channel(keys).items():
+            cursor.execute(
+                f"SELECT {_COLUMNS} FROM conversation WHERE channel = %s AND user_hash = ANY(%s)",
+                (channel, hashes),
+            )
+            rows += cursor.fetchall()
         self.rollback()
         return {
             Key(channel, user_hash): Saved(
