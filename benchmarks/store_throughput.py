@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import statistics
 import sys
@@ -158,7 +159,6 @@ def _makers(url: str) -> dict[str, Callable[[], Awaitable[Assistant]]]:
         return Assistant(settings, await SqlStore.open(url, max_batch=1))
 
     async def async_sqlalchemy() -> Assistant:
-        await (await SqlStore.open(url)).close()  # migrate
         return Assistant(settings, AsyncSqlAlchemyStore(url))  # type: ignore[arg-type]
 
     return {
@@ -168,14 +168,31 @@ def _makers(url: str) -> dict[str, Callable[[], Awaitable[Assistant]]]:
     }
 
 
-async def _empty(url: str) -> None:
+async def _prepare(url: str, rows: int) -> None:
+    """A migrated database holding ``rows`` other workers' conversations, so reads and
+    writes go through indexes of a realistic size."""
+    await (await SqlStore.open(url)).close()
+    data = Conversation(lang="bn", node="injury.days", facts={"event.kind": "work_accident"})
+    stored = json.dumps(data.model_dump(mode="json"))
     if url.startswith("postgresql"):
-        async_engine = create_async_engine(url)
-        async with async_engine.begin() as conn:
-            exists = (await conn.execute(text("SELECT to_regclass('conversation')"))).scalar()
-            if exists:
-                await conn.execute(text("TRUNCATE conversation"))
-        await async_engine.dispose()
+        fill = (
+            "INSERT INTO conversation (channel, user_hash, data, lang, version, created_at, "
+            "updated_at) SELECT 'ussd', md5(i::text) || md5((-i)::text), CAST(:data AS json), "
+            "'bn', 1, now(), now() FROM generate_series(1, :rows) AS i"
+        )
+    else:
+        fill = (
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < :rows) "
+            "INSERT INTO conversation (channel, user_hash, data, lang, version, created_at, "
+            "updated_at) SELECT 'ussd', printf('%064d', i), :data, 'bn', 1, "
+            "'2026-11-20 00:00:00.000000', '2026-11-20 00:00:00.000000' FROM n"
+        )
+    async_engine = create_async_engine(url)
+    async with async_engine.begin() as conn:
+        await conn.execute(text("DELETE FROM conversation"))
+        if rows:
+            await conn.execute(text(fill), {"rows": rows, "data": stored})
+    await async_engine.dispose()
 
 
 async def main() -> None:
@@ -183,6 +200,9 @@ async def main() -> None:
     parser.add_argument("--workers", type=int, default=64, help="workers talking at once")
     parser.add_argument("--turns", type=int, default=50, help="inputs per worker")
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure (median)")
+    parser.add_argument(
+        "--rows", type=int, default=50_000, help="other conversations already stored"
+    )
     parser.add_argument("--postgres", default=os.environ.get("KAWAN_TEST_POSTGRES_URL"))
     args = parser.parse_args()
     total = args.workers * args.turns
@@ -203,14 +223,15 @@ async def main() -> None:
                 rates = []
                 for _ in range(args.repeat):
                     url = url_in(folder)
-                    await _empty(url)
+                    await _prepare(url, args.rows)
                     make = _makers(url)[label]
                     rates.append(await through_service(make, args.workers, args.turns))
                 rows.append((backend, label, statistics.median(rates)))
 
     print(
-        f"\n{args.workers} workers x {args.turns} turns ({total} turns per run), one process, "
-        f"median of {args.repeat}, Python {sys.version.split()[0]}"
+        f"\n{args.workers} workers x {args.turns} turns ({total} turns per run) over "
+        f"{args.rows:,} stored conversations, one process, median of {args.repeat}, "
+        f"Python {sys.version.split()[0]}"
     )
     print(f"{'database':<11} {'store':<30} {'turns/s':>9} {'vs engine':>10}")
     for backend, label, rate in rows:
