@@ -26,7 +26,7 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
-from bot.identity import SESSION, keyed_hash
+from bot.identity import SESSION, KeyedHasher
 from bot.settings import Settings, get_settings
 from bot.store import AuditEvent, Key, Saved, Store, StoreUnavailable, Write, open_store, utcnow
 from dialogs import engine
@@ -142,9 +142,11 @@ class Assistant:
         self.settings = settings
         self.store = store
         self.flow = flow
-        self._secret = settings.resolved_id_secret()
+        self._hash = KeyedHasher(settings.resolved_id_secret())
         self._clock = clock
         self._locks = _KeyedLocks()
+        self._chat_idle = timedelta(days=settings.chat_session_idle_days)
+        self._ussd_idle = timedelta(seconds=settings.ussd_session_idle_seconds)
         self._pending_fallbacks: Counter[tuple[str, date]] = Counter()
         self._translators: dict[str, Translator] = {}
         self._translator_cache: dict[str, tuple[float, Translator]] = {}
@@ -363,10 +365,10 @@ class Assistant:
         raise RuntimeError("the main menu cannot be shown")
 
     def _key(self, channel: Channel, user_id: str) -> Key:
-        return Key(Channel(channel).value, keyed_hash(self._secret, user_id))
+        return Key(Channel(channel).value, self._hash(user_id))
 
     def _session_hash(self, session: str | None) -> str | None:
-        return keyed_hash(self._secret, session, purpose=SESSION) if session else None
+        return self._hash(session, purpose=SESSION) if session else None
 
     def _today(self) -> date:
         return self.settings.today or datetime.now(MALAYSIA).date()
@@ -417,16 +419,14 @@ class Assistant:
 
     def _stale(self, saved: Saved) -> bool:
         """Idle for longer than a chat may resume: start fresh (any channel)."""
-        idle = self._clock() - saved.updated_at
-        return idle > timedelta(days=self.settings.chat_session_idle_days)
+        return self._clock() - saved.updated_at > self._chat_idle
 
     def _redialled(self, saved: Saved, session_hash: str | None) -> bool:
         """A USSD input from a new gateway session, or after the gateway's session must
         have ended: the worker dialled again."""
         if session_hash is not None and saved.session_hash not in (None, session_hash):
             return True
-        idle = self._clock() - saved.updated_at
-        return idle > timedelta(seconds=self.settings.ussd_session_idle_seconds)
+        return self._clock() - saved.updated_at > self._ussd_idle
 
     @staticmethod
     def _fresh_keeping_language(conv: Conversation, ctx: Context) -> Conversation:

@@ -23,7 +23,7 @@ import logging
 import queue
 import sqlite3
 import threading
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -47,6 +47,8 @@ DB_ERRORS: Final = (SQLAlchemyError, sqlite3.Error, psycopg.Error, OSError)
 
 MAX_BATCH: Final = 512
 """Most calls handled in one batch (one SELECT, one commit)."""
+WATCH_SECONDS: Final = 0.25
+"""How often waiting calls are checked against their deadline."""
 TIMEOUT: Final = 10.0
 """Seconds a turn waits for the database before the worker is told to try again (USSD
 gateways drop a request after 10-15 s)."""
@@ -148,6 +150,9 @@ class SqlStore:
     ) -> None:
         self._engine = engine
         self._timeout = timeout
+        self._deadlines: dict[
+            asyncio.AbstractEventLoop, deque[tuple[float, asyncio.Future[Any]]]
+        ] = {}
         self._clock = clock
         self._max_batch = max_batch
         self._dialect = engine.dialect.name
@@ -241,13 +246,34 @@ class SqlStore:
         loop = asyncio.get_running_loop()
         future: asyncio.Future[Any] = loop.create_future()
         self._queue.put(_Call(kind, arg, future, loop))
-        if kind == "migrate":
-            return await future
-        try:
-            return await asyncio.wait_for(future, self._timeout)
-        except TimeoutError as error:
-            log.warning("store call %s timed out after %.0f s", kind, self._timeout)
-            raise StoreUnavailable("the database did not answer in time") from error
+        if kind != "migrate":
+            self._watch(loop, future)
+        return await future
+
+    # -- timeouts --------------------------------------------------------------------
+    # One timer per event loop, not one per call: every call waits the same time, so
+    # the calls expire in the order they were made and a queue of deadlines suffices.
+
+    def _watch(self, loop: asyncio.AbstractEventLoop, future: asyncio.Future[Any]) -> None:
+        deadlines = self._deadlines.setdefault(loop, deque())
+        deadlines.append((loop.time() + self._timeout, future))
+        if len(deadlines) == 1:
+            loop.call_later(WATCH_SECONDS, self._expire, loop)
+
+    def _expire(self, loop: asyncio.AbstractEventLoop) -> None:
+        deadlines = self._deadlines.get(loop)
+        if not deadlines:
+            return
+        now = loop.time()
+        while deadlines and (deadlines[0][1].done() or deadlines[0][0] <= now):
+            _, future = deadlines.popleft()
+            if not future.done():
+                log.warning("store call timed out after %.0f s", self._timeout)
+                future.set_exception(StoreUnavailable("the database did not answer in time"))
+        if deadlines:
+            loop.call_later(WATCH_SECONDS, self._expire, loop)
+        else:
+            del self._deadlines[loop]
 
     # -- the database thread -----------------------------------------------------------
 
