@@ -141,7 +141,11 @@ async def telegram_webhook(request: Request) -> Response:
 
 async def healthz(request: Request) -> Response:
     assistant: Assistant = request.app.state.assistant
-    database = await _database_answers(assistant)
+    reconnect: asyncio.Task[None] | None = request.app.state.reconnect
+    # Until the store is opened and migrated, the database is not usable by kawan even
+    # if it already answers.
+    ready = reconnect is None or reconnect.done()
+    database = ready and await _database_answers(assistant)
     return JSONResponse(
         {
             "status": "ok" if database else "degraded",
@@ -209,6 +213,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
         app.state.settings = settings
         app.state.assistant = service
         app.state.ussd = UssdGateway(service, settings)
+        app.state.reconnect = reconnect
         app.state.telegram = None
         if settings.telegram_token:
             from bot.telegram import TelegramChannel

@@ -4,18 +4,28 @@ end-of-session notice, odd gateway requests, bad input, and a database that is d
 from __future__ import annotations
 
 import socket
-from collections.abc import Callable
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 import httpx
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
 from bot.service import UNAVAILABLE_USSD
 from dialogs.flows.common import MAIN_MENU
 from dialogs.i18n import LANGUAGES, get_translator
 from dialogs.nodes import HINT_CHOOSE
-from tests.channels.conftest import RunningServer, Screen, UssdPhone, assert_fits
+from tests.channels.conftest import (
+    RunningServer,
+    Screen,
+    UssdPhone,
+    assert_fits,
+    make_settings,
+    serve,
+)
 
 WELCOME_BACK = "Welcome back. Continue where you left off?"
 MAIN_MENU_TITLE = MAIN_MENU.prompt[0].msgid
@@ -240,37 +250,74 @@ def test_a_database_that_is_down_gives_a_short_try_again_screen_not_an_error(
     assert health["status"] == "degraded" and health["database"] is False
 
 
-@pytest.mark.postgres
-def test_a_database_lost_mid_session_says_try_again_in_the_workers_language(
-    postgres_url: str,
-    start_server: Callable[..., RunningServer],
-    phone: Callable[..., UssdPhone],
-) -> None:
-    name = "kawan_down_" + make_url(postgres_url).database.rsplit("_", 1)[-1]  # type: ignore[union-attr]
+@dataclass
+class SpareDatabase:
+    """A PostgreSQL database of its own, which a test can close to connections."""
+
+    url: str
+    name: str
+    admin: Engine
+
+    def refuse_connections(self) -> None:
+        with self.admin.connect() as conn:
+            conn.execute(text(f'ALTER DATABASE "{self.name}" ALLOW_CONNECTIONS false'))
+            conn.execute(
+                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"),
+                {"n": self.name},
+            )
+
+    def accept_connections(self) -> None:
+        with self.admin.connect() as conn:
+            conn.execute(text(f'ALTER DATABASE "{self.name}" ALLOW_CONNECTIONS true'))
+
+
+@pytest.fixture
+def spare_database(postgres_url: str) -> Iterator[SpareDatabase]:
+    name = f"kawan_spare_{uuid.uuid4().hex[:12]}"
     admin = create_engine(make_url(postgres_url), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(postgres_url).set(database=name).render_as_string(hide_password=False)
     try:
-        url = make_url(postgres_url).set(database=name).render_as_string(hide_password=False)
-        running = start_server(database_url=url)
-        handset = phone(running)
-        in_menu(handset, "bn")
-        with admin.connect() as conn:
-            conn.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false'))
-            conn.execute(
-                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"),
-                {"n": name},
-            )
-
-        screen = handset.type("1")
-
-        assert screen.status == 200 and screen.kind == "END"
-        assert screen.text == get_translator("bn").gettext(UNAVAILABLE_USSD)
-        assert_fits(screen.text)
+        yield SpareDatabase(url, name, admin)
     finally:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.mark.postgres
+def test_a_database_lost_mid_session_says_try_again_in_the_workers_language(
+    spare_database: SpareDatabase,
+) -> None:
+    with serve(make_settings(spare_database.url)) as running, running.client() as client:
+        handset = UssdPhone(client)
+        in_menu(handset, "bn")
+        spare_database.refuse_connections()
+
+        screen = handset.type("1")
+
+    assert screen.status == 200 and screen.kind == "END"
+    assert screen.text == get_translator("bn").gettext(UNAVAILABLE_USSD)
+
+
+@pytest.mark.postgres
+def test_a_server_started_while_the_database_was_down_serves_once_it_is_up(
+    spare_database: SpareDatabase,
+) -> None:
+    spare_database.refuse_connections()
+    with serve(make_settings(spare_database.url)) as running, running.client() as client:
+        assert UssdPhone(client).dial().kind == "END"
+        assert client.get("/healthz").json()["database"] is False
+
+        spare_database.accept_connections()
+
+        deadline = time.monotonic() + 30
+        while not client.get("/healthz").json()["database"]:
+            assert time.monotonic() < deadline, "the server never reconnected"
+            time.sleep(0.2)
+        screen = UssdPhone(client).dial()
+    assert screen.open and screen.option("1") == "English"
 
 
 def test_no_error_page_ever_reaches_the_gateway(server: RunningServer) -> None:
