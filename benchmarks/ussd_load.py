@@ -14,9 +14,11 @@ home (00), then dial again as a new worker (a new sessionId and number). ``text`
 accumulates as a real gateway sends it. Every answer is checked to start with ``CON `` or
 ``END ``; anything else is counted as an error.
 
-Prints requests/s, p50 and p99 for both, and the ratio kawan / bare (target ≥ 0.5).
+The two alternate for ``--rounds`` rounds and each keeps its best round, so a burst of
+other work on the machine does not decide the ratio. Prints requests/s, p50 and p99 for
+both, and the ratio kawan / bare (target ≥ 0.5).
 
-Usage: ``python benchmarks/ussd_load.py [--seconds 10] [--connections 32]``
+Usage: ``python benchmarks/ussd_load.py [--seconds 10] [--rounds 3] [--connections 32]``
 """
 
 from __future__ import annotations
@@ -146,6 +148,18 @@ class Result:
     p99_ms: float
     requests: int
     bad: int
+    cpu_us_per_request: float | None
+    """Server CPU time (all its threads) per request: unlike requests/s, it does not
+    change when other programs take turns on the server's CPU."""
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of process ``pid`` so far (Linux), or None."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _free_port() -> int:
@@ -195,9 +209,7 @@ def _wrk(port: int, script: Path, seconds: int, connections: int) -> tuple[str, 
     return done.stdout, int(bad.group(1)) if bad else -1
 
 
-def measure(
-    which: str, workdir: Path, seconds: int, connections: int, warmup: int
-) -> Result:
+def measure(which: str, workdir: Path, seconds: int, connections: int, warmup: int) -> Result:
     port = _free_port()
     env = {
         **os.environ,
@@ -218,7 +230,9 @@ def measure(
         _wait_until_up(port, server)
         if warmup:
             _wrk(port, script, warmup, connections)
+        cpu_before = _cpu_seconds(server.pid)
         output, bad = _wrk(port, script, seconds, connections)
+        cpu_after = _cpu_seconds(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -226,7 +240,10 @@ def measure(
     p50 = _to_ms(re.search(r"\n\s+50%\s+(\S+)", output).group(1))  # type: ignore[union-attr]
     p99 = _to_ms(re.search(r"\n\s+99%\s+(\S+)", output).group(1))  # type: ignore[union-attr]
     total = int(re.search(r"(\d+) requests in", output).group(1))  # type: ignore[union-attr]
-    return Result(which, rps, p50, p99, total, bad)
+    cpu = None
+    if cpu_before is not None and cpu_after is not None and total:
+        cpu = (cpu_after - cpu_before) / total * 1e6
+    return Result(which, rps, p50, p99, total, bad, cpu)
 
 
 def main() -> int:
@@ -234,6 +251,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--serve", choices=["bare", "kawan"], help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -244,29 +262,45 @@ def main() -> int:
         print("wrk is not installed: apt-get install -y wrk", file=sys.stderr)
         return 2
 
+    load_before = os.getloadavg()[0]
+    best: dict[str, Result] = {}
     with tempfile.TemporaryDirectory(prefix="kawan-bench-") as folder:
-        workdir = Path(folder)
-        results = [
-            measure(name, workdir, args.seconds, args.connections, args.warmup)
-            for name in ("bare", "kawan")
-        ]
+        for round_number in range(args.rounds):
+            for name in ("bare", "kawan"):
+                workdir = Path(folder) / f"{name}-{round_number}"
+                workdir.mkdir()
+                result = measure(name, workdir, args.seconds, args.connections, args.warmup)
+                if name not in best or result.requests_per_second > best[name].requests_per_second:
+                    best[name] = result
+    results = [best["bare"], best["kawan"]]
     bare, kawan = results
     pinned = "server on CPU 0, wrk on CPU 1" if _pin(0) else "not pinned (one CPU)"
     print(
-        f"USSD load: {args.connections} handsets, {args.seconds} s each after "
-        f"{args.warmup} s warm-up; {pinned}; uvicorn 1 worker, uvloop, httptools"
+        f"USSD load: {args.connections} handsets, best of {args.rounds} rounds of "
+        f"{args.seconds} s after {args.warmup} s warm-up; {pinned}; uvicorn 1 worker, "
+        f"uvloop, httptools; load average before {load_before:.2f}"
     )
-    print(f"{'endpoint':<24}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'requests':>11}{'bad':>6}")
+    print(
+        f"{'endpoint':<24}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'requests':>11}"
+        f"{'bad':>6}{'CPU us/req':>12}"
+    )
     for result in results:
         label = "bare Starlette CON" if result.name == "bare" else "kawan /ussd (SQLite)"
+        cpu = "-" if result.cpu_us_per_request is None else f"{result.cpu_us_per_request:.0f}"
         print(
             f"{label:<24}{result.requests_per_second:>10.0f}{result.p50_ms:>10.2f}"
-            f"{result.p99_ms:>10.2f}{result.requests:>11}{result.bad:>6}"
+            f"{result.p99_ms:>10.2f}{result.requests:>11}{result.bad:>6}{cpu:>12}"
         )
     ratio = kawan.requests_per_second / bare.requests_per_second
     verdict = "meets" if ratio >= 0.5 else "BELOW"
-    print(f"ratio kawan / bare: {ratio:.2f} ({verdict} the 0.5 target)")
-    return 0 if kawan.bad == 0 else 1
+    print(f"ratio kawan / bare, requests/s: {ratio:.2f} ({verdict} the 0.5 target)")
+    if kawan.cpu_us_per_request and bare.cpu_us_per_request:
+        per_cpu = bare.cpu_us_per_request / kawan.cpu_us_per_request
+        print(
+            f"ratio kawan / bare, requests per CPU second: {per_cpu:.2f} "
+            "(what requests/s would give with the server's CPU to itself)"
+        )
+    return 0 if kawan.bad == 0 and bare.bad == 0 else 1
 
 
 if __name__ == "__main__":
