@@ -29,10 +29,11 @@ import time
 import traceback
 from collections import OrderedDict
 from collections.abc import Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from operator import attrgetter
 from typing import Final
 
-from bot.identity import SESSION, keyed_hash
+from bot.identity import SESSION, KeyedHasher
 from bot.service import Assistant, Channel, StoreUnavailable, Turn
 from bot.settings import Settings
 from dialogs.i18n import Translator
@@ -151,14 +152,31 @@ class UssdSessions:
         self._entries.pop(key, None)
 
 
+_TEXT_FIELDS: Final = attrgetter(*(f.name for f in fields(Text) if f.name != "params"))
+_REPLY_FIELDS: Final = attrgetter(
+    *(f.name for f in fields(Reply) if f.name not in ("body", "hint", "options"))
+)
+
+
 def _text_key(text: Text) -> Hashable:
     params = tuple((name, _param_key(value)) for name, value in text.params.items())
-    return (text.msgid, text.short, text.plural, text.count, text.literal, params)
+    return (_TEXT_FIELDS(text), params)
 
 
 def _param_key(value: Param) -> Hashable:
     # The type is part of the key: True == 1 and Decimal("1") == 1 render differently.
     return _text_key(value) if isinstance(value, Text) else (type(value), value)
+
+
+def _reply_key(reply: Reply) -> Hashable:
+    """Equal for two replies exactly when every field is equal (a field added to
+    :class:`Reply` or :class:`Text` later is part of the key without a change here)."""
+    return (
+        tuple(_text_key(t) for t in reply.body),
+        None if reply.hint is None else _text_key(reply.hint),
+        tuple((o.key, o.id, _text_key(o.label)) for o in reply.options),
+        _REPLY_FIELDS(reply),
+    )
 
 
 class UssdScreens:
@@ -174,14 +192,11 @@ class UssdScreens:
         self._screens: dict[Hashable, UssdScreen] = {}
 
     def render(self, reply: Reply, translator: Translator) -> UssdScreen:
-        key = (
-            translator,
-            tuple(_text_key(t) for t in reply.body),
-            None if reply.hint is None else _text_key(reply.hint),
-            tuple((o.key, _text_key(o.label)) for o in reply.options),
-            reply.back,
-            reply.end,
-        )
+        try:
+            key = (translator, _reply_key(reply))
+            hash(key)
+        except TypeError:  # a value that cannot be a key: render without the cache
+            return render_ussd(reply, translator, self._budget)
         screen = self._screens.get(key)
         if screen is None:
             screen = render_ussd(reply, translator, self._budget)
@@ -200,12 +215,12 @@ class UssdGateway:
     def __init__(self, assistant: Assistant, settings: Settings) -> None:
         self._assistant = assistant
         self.screens = UssdScreens(UssdBudget(settings.ussd_gsm7_budget, settings.ussd_ucs2_budget))
-        self._secret = settings.resolved_id_secret()
+        self._hash = KeyedHasher(settings.resolved_id_secret())
         self.sessions = UssdSessions(settings.ussd_session_idle_seconds)
 
     def session_key(self, session_id: str, phone_number: str) -> str:
         """A session is its gateway id *and* number: a reused id never mixes two phones."""
-        return keyed_hash(self._secret, f"{session_id}\x00{phone_number}", purpose=SESSION)
+        return self._hash(f"{session_id}\x00{phone_number}", purpose=SESSION)
 
     async def answer(self, hop: UssdRequest) -> str:
         """The response body for one hop: ``CON <screen>`` or ``END <screen>``."""
