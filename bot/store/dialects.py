@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
+from psycopg.pq import TransactionStatus
+
 from bot.store.records import AuditEvent, Key, Purged, Saved, Write
 
 _COLUMNS = "channel, user_hash, data, version, session_hash, updated_at, lang"
@@ -50,7 +52,16 @@ class Dialect(ABC):
 
     @abstractmethod
     def write_rows(self, changes: Sequence[Write], now: datetime) -> list[bool]:
-        """Apply each change inside the open transaction; whether each was applied."""
+        """Open a transaction and apply each change in it; whether each was applied.
+        :meth:`finish_write` or :meth:`rollback` ends the transaction."""
+
+    def finish_write(
+        self, audits: Sequence[AuditEvent], fallbacks: Iterable[tuple[tuple[str, date], int]]
+    ) -> None:
+        """Add the applied turns' audit rows and counts, and commit."""
+        self.add_audits(audits)
+        self.add_fallbacks(fallbacks)
+        self.commit()
 
     @abstractmethod
     def _params(self, values: Iterable[Any]) -> tuple[Any, ...]: ...
@@ -60,11 +71,11 @@ class Dialect(ABC):
 
     # -- shared ------------------------------------------------------------------------
 
-    def commit(self) -> None:
-        self.conn.commit()
+    @abstractmethod
+    def commit(self) -> None: ...
 
-    def rollback(self) -> None:
-        self.conn.rollback()
+    @abstractmethod
+    def rollback(self) -> None: ...
 
     def _sql(self, text: str) -> str:
         return text.replace("?j", self.json_placeholder).replace("?", self.placeholder)
@@ -173,6 +184,7 @@ class Sqlite(Dialect):
         }
 
     def write_rows(self, changes: Sequence[Write], now: datetime) -> list[bool]:
+        self.begin_write()
         stamp = _sqlite_value(now)
         execute = self.conn.execute
         applied: list[bool] = []
@@ -231,17 +243,43 @@ def _sqlite_value(value: Any) -> Any:
 
 
 class Postgres(Dialect):
-    """psycopg 3. A batch's writes go out in one pipeline: one round trip, not one per
-    turn."""
+    """psycopg 3, in autocommit mode with explicit transactions (a read is one round
+    trip). A batch's writes go out pipelined: about three round trips per batch, not
+    one per turn."""
 
     placeholder = "%s"
     json_placeholder = "CAST(%s AS json)"
 
+    def __init__(self, conn: Any) -> None:
+        super().__init__(conn)
+        if conn.info.transaction_status != TransactionStatus.IDLE:
+            conn.rollback()
+        conn.autocommit = True
+
     def _params(self, values: Iterable[Any]) -> tuple[Any, ...]:
         return tuple(values)
 
+    def _in_transaction(self) -> bool:
+        return bool(self.conn.info.transaction_status != TransactionStatus.IDLE)
+
     def begin_write(self) -> None:
-        """psycopg opens the transaction with the first statement."""
+        self.conn.execute("BEGIN")
+
+    def commit(self) -> None:
+        if self._in_transaction():
+            self.conn.execute("COMMIT")
+
+    def rollback(self) -> None:
+        if self._in_transaction():
+            self.conn.execute("ROLLBACK")
+
+    def finish_write(
+        self, audits: Sequence[AuditEvent], fallbacks: Iterable[tuple[tuple[str, date], int]]
+    ) -> None:
+        with self.conn.pipeline():
+            self.add_audits(audits)
+            self.add_fallbacks(fallbacks)
+            self.conn.execute("COMMIT")
 
     def load_many(self, keys: Sequence[Key]) -> dict[Key, Saved]:
         cursor = self.conn.cursor()
@@ -252,7 +290,6 @@ class Postgres(Dialect):
                 (channel, hashes),
             )
             rows += cursor.fetchall()
-        self.rollback()
         return {
             Key(channel, user_hash): Saved(
                 data=data,
@@ -267,6 +304,7 @@ class Postgres(Dialect):
     def write_rows(self, changes: Sequence[Write], now: datetime) -> list[bool]:
         cursors = []
         with self.conn.pipeline():
+            self.conn.execute("BEGIN")
             for change in changes:
                 key = change.key
                 cursor = self.conn.cursor()

@@ -365,7 +365,6 @@ class SqlStore:
         """Every write in the batch in one transaction and one commit; each conversation
         checked against its version on its own."""
         changes: list[Write] = [call.arg for call in calls]
-        db.begin_write()
         try:
             applied = db.write_rows(changes, self._clock())
             fallbacks: Counter[tuple[str, date]] = Counter()
@@ -375,9 +374,7 @@ class SqlStore:
                     fallbacks.update(change.fallbacks)
                     if change.audit is not None:
                         audits.append(change.audit)
-            db.add_audits(audits)
-            db.add_fallbacks(fallbacks.items())
-            db.commit()
+            db.finish_write(audits, fallbacks.items())
         except BaseException:
             with suppress(Exception):
                 db.rollback()
