@@ -88,6 +88,28 @@ def test_a_star_typed_inside_an_answer_is_read_as_part_of_that_answer(
     assert MAIN_MENU_TITLE in again.text
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="dialogs.nodes.parse_value accepts - / . or space between day, month and year; "
+    "a USSD keypad has only digits, * and #",
+)
+@pytest.mark.parametrize("accumulate", [True, False], ids=["accumulated", "latest-only"])
+def test_a_worker_on_a_keypad_can_type_the_date_of_the_accident_with_stars(
+    phone: Callable[..., UssdPhone], accumulate: bool
+) -> None:
+    handset = phone(accumulate=accumulate)
+    in_menu(handset, "en")
+    handset.type("1")  # hurt at work or on the way
+    handset.type("1")  # at work
+    handset.type("1")  # what to do now: continue
+    asked = handset.type("4")  # before that: type the date
+    assert "date" in asked.text.lower()
+
+    answered = handset.type("10*03*2025")
+
+    assert not answered.text.startswith("Please type the date"), answered.text
+
+
 def test_a_gateway_that_sends_only_the_latest_input_can_repeat_the_same_answer(
     phone: Callable[..., UssdPhone],
 ) -> None:
