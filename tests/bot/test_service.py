@@ -14,7 +14,7 @@ import pytest
 
 from bot.service import Assistant, Channel
 from bot.settings import Settings
-from bot.store import Key
+from bot.store import Key, Write
 from dialogs.conversation import Conversation
 from dialogs.engine import ERASED, HELP, LANGUAGE, MENU, RESUME, Flow
 from dialogs.i18n import LANGUAGES
@@ -132,6 +132,29 @@ async def test_a_chat_idle_for_days_restarts_at_the_menu_with_a_note_in_the_same
         # The note is shown once; the next input is handled normally.
         after = await assistant.send(Channel.TELEGRAM, "555", "99")
         assert after.reply.screen == HELP
+    finally:
+        await assistant.close()
+
+
+async def test_a_chat_idle_for_days_keeps_the_last_result_to_show_again(
+    settings: Settings,
+) -> None:
+    clock = Clock()
+    assistant = await Assistant.create(settings, clock=clock)
+    try:
+        opened = await assistant.open(Channel.TELEGRAM, "556", lang="ne")
+        key = Key("telegram", _hash(assistant, "556"))
+        saved = await assistant.store.load(key)
+        assert saved is not None
+        result = {"facts": {"event.kind": "work_accident"}, "as_of": "2026-11-01"}
+        with_result = opened.conversation.model_copy(update={"last_result": result})
+        data = with_result.model_dump(mode="json")
+        assert await assistant.store.write(Write(key, data, saved.version, lang="ne"))
+        clock.now += timedelta(days=settings.chat_session_idle_days + 1)
+        turn = await assistant.send(Channel.TELEGRAM, "556", "99")
+        assert turn.reply.screen == MENU
+        assert turn.conversation.last_result == result
+        assert turn.conversation.lang == "ne"
     finally:
         await assistant.close()
 
