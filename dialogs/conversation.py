@@ -41,6 +41,9 @@ class Conversation(BaseModel):
     last_result: dict[str, JsonValue] | None = None
     page: int = 0
     resume_node: str | None = None
+    hint: dict[str, JsonValue] | None = None
+    """The hint shown above the current screen, kept so that ``98`` pages the same
+    screen the worker is reading (hint included) and skips no option."""
     started_on: date | None = None
 
     def fact(self, path: str) -> Any:

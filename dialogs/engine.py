@@ -12,10 +12,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Final
 
+from pydantic import JsonValue
+
 from dialogs.conversation import Conversation
 from dialogs.input import HINT_ZAWGYI, looks_like_zawgyi, normalize_input
 from dialogs.nodes import NEXT, Context, Node, Outcome
-from dialogs.reply import Nav, Reply, Text
+from dialogs.reply import Nav, Param, Reply, Text
 
 LANGUAGE: Final = "language"
 MENU: Final = "menu"
@@ -73,13 +75,16 @@ def step(
     if conv.lang is None and conv.node != LANGUAGE:
         conv = conv.model_copy(update={"node": LANGUAGE, "history": []})
 
+    shown_hint = _load_hint(conv.hint)
     if ctx.pages is not None and (text == Nav.MORE or (text == Nav.BACK and conv.page > 0)):
-        current = show(conv, ctx, flow)
+        current = show(conv, ctx, flow, hint=shown_hint)
         count = ctx.pages(current, conv.lang)
         page = conv.page + 1 if text == Nav.MORE else conv.page - 1
         if 0 <= page < count:
             return conv.model_copy(update={"page": page}), current
         return conv, current
+    if conv.hint is not None:
+        conv = conv.model_copy(update={"hint": None})
     if text == Nav.HOME and conv.lang is not None:
         moved = conv.model_copy(update={"node": MENU, "history": [], "page": 0})
         return moved, show(moved, ctx, flow)
@@ -100,7 +105,8 @@ def step(
         if conv.lang == "my" and looks_like_zawgyi(text):
             # Legacy-encoded Burmese: say why it was not understood (no converter ships).
             hint = Text(HINT_ZAWGYI)
-        return conv, show(conv, ctx, flow, hint=hint)
+        hinted = conv.model_copy(update={"hint": _store_hint(hint), "page": 0})
+        return hinted, show(hinted, ctx, flow, hint=hint)
     return _go(conv, outcome.goto, outcome, ctx, flow)
 
 
@@ -139,6 +145,27 @@ def _go(
     if kept is not None:
         updated = updated.model_copy(update={"last_result": dict(kept)})
     return updated, show(updated, ctx, flow)
+
+
+def _store_hint(hint: Text | None) -> dict[str, JsonValue] | None:
+    """A hint as JSON for the conversation (its plain-number and text params only)."""
+    if hint is None:
+        return None
+    params: dict[str, JsonValue] = {
+        k: v for k, v in hint.params.items() if isinstance(v, int | str) and not isinstance(v, bool)
+    }
+    return {"msgid": hint.msgid, "short": hint.short, "params": params}
+
+
+def _load_hint(stored: dict[str, JsonValue] | None) -> Text | None:
+    if not stored or not isinstance(stored.get("msgid"), str):
+        return None
+    raw = stored.get("params")
+    params: dict[str, Param] = (
+        {k: v for k, v in raw.items() if isinstance(v, int | str)} if isinstance(raw, dict) else {}
+    )
+    short = stored.get("short")
+    return Text(str(stored["msgid"]), params, short=short if isinstance(short, str) else None)
 
 
 def _erase(ctx: Context, flow: Flow) -> tuple[Conversation, Reply]:

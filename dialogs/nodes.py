@@ -91,7 +91,10 @@ HINT_RANGE = N_("Please type a number from %(low)s to %(high)s.")
 # TRANSLATORS: hint when an amount in ringgit was expected. USSD: ≤ 45 chars.
 HINT_MONEY = N_("Please type the amount in ringgit, for example 1800.")
 # TRANSLATORS: hint when a date was expected; keep the digit pattern as is. USSD: ≤ 60 chars.
-HINT_DATE = N_("Please type the date as day-month-year, for example 10-03-2025.")
+HINT_DATE_CHAT = N_("Please type the date as day-month-year, for example 10-03-2025.")
+# TRANSLATORS: USSD form of the hint above: a keypad has only digits, * and #, so the parts
+# of the date are separated by *. Keep 10*03*2025 as is. USSD: ≤ 60 chars.
+HINT_DATE_USSD = N_("Type the date as day*month*year, for example 10*03*2025.")
 # TRANSLATORS: hint when the date typed is after today. USSD: ≤ 45 chars.
 HINT_FUTURE = N_("That date is in the future. Please check it.")
 # TRANSLATORS: option on questions the worker may not know the answer to. USSD: ≤ 20 chars.
@@ -217,7 +220,8 @@ class Question(Node):
             options = _keyed(self._all_choices())
         else:
             # A typed question keeps every digit for the value: "I don't know" is "#".
-            options = (Option(DONT_KNOW_KEY, "dont_know", Text(DONT_KNOW)),) if self.dont_know else ()
+            dont_know = Option(DONT_KNOW_KEY, "dont_know", Text(DONT_KNOW))
+            options = (dont_know,) if self.dont_know else ()
         return Reply(body=self.prompt, options=options, expects=self.kind, screen=self.id)
 
     def handle(self, conv: Conversation, text: str, ctx: Context) -> Outcome:
@@ -240,8 +244,10 @@ class Question(Node):
 
 
 _MONEY = re.compile(r"^(?:rm|myr)?\s*([0-9][0-9,]*(?:\.[0-9]{1,2})?)\s*(?:rm|myr)?$", re.I)
-_DATE = re.compile(r"^(\d{1,2})[-/. ](\d{1,2})(?:[-/. ](\d{2,4}))?$")
-_MONTH = re.compile(r"^(\d{1,2})[-/. ](\d{4})$")
+# A keypad has only digits, * and #: "10*03*2025" and "10032025" are dates too.
+_DATE = re.compile(r"^(\d{1,2})[-/.* ](\d{1,2})(?:[-/.* ](\d{2,4}))?$")
+_MONTH = re.compile(r"^(\d{1,2})[-/.* ](\d{4})$")
+_DIGITS_DATE = re.compile(r"^(\d{2})(\d{2})(\d{4})$")
 
 
 def parse_value(
@@ -255,6 +261,8 @@ def parse_value(
         >>> parse_value(InputKind.MONEY, "RM1,800", date(2026, 1, 1), 0, 0)
         ('1800.00', None)
         >>> parse_value(InputKind.DATE, "10-03-2025", date(2026, 1, 1), 0, 0)
+        ('2025-03-10', None)
+        >>> parse_value(InputKind.DATE, "10*03*2025", date(2026, 1, 1), 0, 0)
         ('2025-03-10', None)
     """
     text = text.strip()
@@ -279,7 +287,7 @@ def parse_value(
     if kind is InputKind.DATE:
         parsed = _parse_date(text, today)
         if parsed is None:
-            return None, Text(HINT_DATE)
+            return None, Text(HINT_DATE_CHAT, short=HINT_DATE_USSD)
         if parsed > today:
             return None, Text(HINT_FUTURE)
         return parsed.isoformat(), None
@@ -288,6 +296,9 @@ def parse_value(
 
 def _parse_date(text: str, today: date) -> date | None:
     """DD-MM-YYYY, DD/MM/YY, or MM-YYYY (then the 15th, the middle of the month)."""
+    digits = _DIGITS_DATE.match(text)
+    if digits:
+        text = "-".join(digits.groups())
     month_only = _MONTH.match(text)
     try:
         if month_only:

@@ -102,7 +102,7 @@ class ChatView:
 
 
 def _paragraphs(reply: Reply, tr: Translator, *, ussd: bool) -> list[str]:
-    parts = [render_text(t, tr, ussd=ussd) for t in reply.body]
+    parts = [render_text(t, tr, ussd=ussd) for t in reply.body if t.ussd or not ussd]
     if reply.hint is not None:
         parts.insert(0, render_text(reply.hint, tr, ussd=ussd))
     return [p for p in parts if p]

@@ -33,6 +33,9 @@ class Text:
         short: a shorter msgid for USSD screens, if the chat form is long.
         plural: the English plural msgid; ``count`` picks the form.
         literal: show ``msgid`` as is (a language's own name, a phone number).
+        ussd: show it on USSD screens too. Detail that a chat message can carry but
+            an 80-character USSD screen cannot is marked ``False`` and reached on
+            USSD through an option instead (the summary's per-benefit screens).
     """
 
     msgid: str
@@ -41,6 +44,7 @@ class Text:
     plural: str | None = None
     count: int | None = None
     literal: bool = False
+    ussd: bool = True
 
     @classmethod
     def verbatim(cls, text: str) -> Text:

@@ -10,11 +10,18 @@ is before today). It closes with what kawan does not assess, so silence is never
 
 Every line is a separate :class:`~dialogs.reply.Text`, so USSD pages them and the
 bilingual view (``Reply.also_in``) shows each line in both languages, one under the other.
+
+A chat message carries the whole summary; an 80-character USSD screen cannot (a Bengali
+summary ran to 29 pages, longer than a USSD session lives). So on USSD the summary shows
+each benefit's status and amount, and the reasons and claim steps are marked chat-only
+(``Text.ussd=False``) and reached through one short screen per benefit
+(:func:`benefit_details`) and one for the claim steps (:func:`claim_step_lines`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Final
@@ -257,8 +264,13 @@ def _scheme_lines(assessment: Assessment) -> list[Text]:
     return lines
 
 
+def _chat_only(text: Text) -> Text:
+    return replace(text, ussd=False)
+
+
 def benefit_lines(result: BenefitResult) -> list[Text]:
-    """The lines for one benefit: status, amount, reason, and what would tell."""
+    """The lines for one benefit: status, amount, then (chat only) reason and what would
+    tell; USSD shows those on the benefit's own screen."""
     lines = [status_line(result)]
     if result.amount is not None and result.status is not Status.NOT_ELIGIBLE:
         amount = amount_line(result.amount)
@@ -266,10 +278,50 @@ def benefit_lines(result: BenefitResult) -> list[Text]:
             lines.append(amount)
     reason = _reason_line(result)
     if reason is not None:
-        lines.append(reason)
+        lines.append(_chat_only(reason))
+    if result.status is Status.NEEDS_INFORMATION:
+        lines.append(_chat_only(_would_tell(result)))
+    return lines
+
+
+def benefit_details(
+    assessment: Assessment, benefit: BenefitId, today: date, *, approximate_date: bool = False
+) -> tuple[Text, ...]:
+    """One benefit on its own screen: status, amount, every reason, what would tell, and
+    its claim steps with deadlines."""
+    result = assessment.benefit(benefit)
+    if result is None:
+        return (Text(NOTHING_YET),)
+    lines = [status_line(result)]
+    if result.amount is not None and result.status is not Status.NOT_ELIGIBLE:
+        amount = amount_line(result.amount)
+        if amount is not None:
+            lines.append(amount)
+    for reason in result.reasons:
+        lines.append(
+            Text(reason.template, params(reason.params))
+            if reason.template
+            else Text.verbatim(reason.message)
+        )
     if result.status is Status.NEEDS_INFORMATION:
         lines.append(_would_tell(result))
-    return lines
+    steps = claim_steps([result])
+    if steps:
+        lines.append(Text(HOW_TO_CLAIM))
+        for step in steps:
+            lines.extend(_step_lines(step, today, approximate_date))
+    return tuple(lines)
+
+
+def claim_step_lines(
+    assessment: Assessment, today: date, *, approximate_date: bool = False
+) -> tuple[Text, ...]:
+    """Every claim step of the benefits not ruled out, each once, with its deadline."""
+    lines = [Text(HOW_TO_CLAIM)]
+    for step in claim_steps(assessment.benefits):
+        lines.extend(_step_lines(step, today, approximate_date))
+    lines.append(Text(ASK_PERKESO, {"phone": CARELINE}))
+    return tuple(lines)
 
 
 def claim_steps(benefits: Iterable[BenefitResult]) -> list[ClaimStep]:
@@ -308,9 +360,13 @@ def summary_lines(
         lines.extend(benefit_lines(result))
     steps = claim_steps(assessment.benefits)
     if steps:
-        lines.append(Text(HOW_TO_CLAIM))
+        lines.append(_chat_only(Text(HOW_TO_CLAIM)))
         for step in steps:
-            lines.extend(_step_lines(step, today, approximate_date))
+            lines.extend(_chat_only(line) for line in _step_lines(step, today, approximate_date))
+    if assessment.benefits:
+        # TRANSLATORS: USSD summary, above the numbered benefits: each number opens that
+        # benefit's reasons and claim steps. USSD: ≤ 50 chars.
+        lines.append(Text(N_("Choose a number: why, and how to claim.")))
     lines.append(CLOSING)
     lines.append(Text(ASK_PERKESO, {"phone": CARELINE}))
     if ngo_contact:

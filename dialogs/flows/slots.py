@@ -69,8 +69,13 @@ EVENT_DATE_TYPED = TypedDate(
     id="slot.date.typed",
     path="event.date",
     prompt=(
-        # TRANSLATORS: typed date question; keep the digit pattern. USSD: ≤ 75 chars.
-        Text(N_("Type the date as day-month-year, for example 10-03-2025.")),
+        Text(
+            # TRANSLATORS: typed date question (chat); keep the digit pattern. ≤ 75 chars.
+            N_("Type the date as day-month-year, for example 10-03-2025."),
+            # TRANSLATORS: USSD form: a keypad has only digits, * and #, so the parts of the
+            # date are separated by *. Keep 10*03*2025 as is. USSD: ≤ 60 chars.
+            short=N_("Type the date as day*month*year, for example 10*03*2025."),
+        ),
     ),
 )
 

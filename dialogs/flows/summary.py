@@ -6,6 +6,10 @@ the facts and the date in ``Conversation.last_result`` (through :meth:`Node.keep
 assessment is deterministic for the same case and date. ``summary.both`` shows the last
 result with every line also in Malay and English (``Reply.also_in``), for the worker to
 hand the phone to a PERKESO officer, an employer or a caseworker.
+
+Each benefit of a summary is also a numbered option leading to ``summary.detail`` (its
+reasons and claim steps) and "How to claim" leads to ``summary.steps``: on USSD that
+detail is not on the summary itself (see :mod:`dialogs.summary`).
 """
 
 from __future__ import annotations
@@ -25,12 +29,25 @@ from dialogs.flows.common import LAST_RESULT
 from dialogs.flows.kinds import MAIN_MENU
 from dialogs.nodes import HINT_CHOOSE, Context, Node, Outcome
 from dialogs.reply import Option, Reply, Text
-from dialogs.summary import ASK_PERKESO, CARELINE, summary_lines
-from eligibility.models import Assessment
+from dialogs.summary import (
+    ASK_PERKESO,
+    CARELINE,
+    HOW_TO_CLAIM,
+    benefit_details,
+    benefit_name,
+    claim_step_lines,
+    summary_lines,
+)
+from eligibility.models import Assessment, BenefitId
 from eligibility.text import N_
 
 SUMMARY: Final = "summary"
 BOTH: Final = "summary.both"
+DETAIL: Final = "summary.detail"
+STEPS: Final = "summary.steps"
+DETAIL_FACT: Final = "flow.detail"
+"""Which benefit ``summary.detail`` shows (a benefit id)."""
+_BENEFIT_OPTION: Final = "benefit."
 BILINGUAL: Final = ("ms", "en")
 """The languages shown beside the worker's own in the bilingual summary."""
 
@@ -99,10 +116,17 @@ class Summary(Node):
     last: bool = False
     bilingual: bool = False
 
-    def _options(self) -> tuple[Option, ...]:
-        options = [] if self.bilingual else [Option("1", BOTH, Text(SHOW_BOTH))]
-        options.append(Option(str(len(options) + 1), MENU, Text(MAIN_MENU)))
-        return tuple(options)
+    def _options(self, assessment: Assessment | None = None) -> tuple[Option, ...]:
+        # The first two keys stay the same on every summary (1 both languages, 2 menu),
+        # so a caseworker's habit and a recorded transcript keep working.
+        ids: list[tuple[str, Text]] = [] if self.bilingual else [(BOTH, Text(SHOW_BOTH))]
+        ids.append((MENU, Text(MAIN_MENU)))
+        if not self.bilingual:
+            benefits = assessment.benefits if assessment is not None else ()
+            if benefits:
+                ids.append((STEPS, Text(HOW_TO_CLAIM)))
+            ids.extend((_BENEFIT_OPTION + b.id.value, benefit_name(b.id)) for b in benefits)
+        return tuple(Option(str(i), oid, label) for i, (oid, label) in enumerate(ids, start=1))
 
     def show(self, conv: Conversation, ctx: Context) -> Reply:
         source = _facts_of(conv.last_result) if self.last else (dict(conv.facts), ctx.today)
@@ -115,7 +139,7 @@ class Summary(Node):
             return Reply(body=failed, options=menu_only, screen=self.id)
         return Reply(
             body=body,
-            options=self._options(),
+            options=self._options(assess_or_none(*source)),
             screen=self.id,
             also_in=BILINGUAL if self.bilingual else (),
         )
@@ -125,10 +149,15 @@ class Summary(Node):
         picked = next((o for o in options if text in (o.key, o.id)), None)
         if picked is None:
             return Outcome(goto=None, hint=Text(HINT_CHOOSE))
+        if picked.id.startswith(_BENEFIT_OPTION):
+            return Outcome(goto=DETAIL, facts={DETAIL_FACT: picked.id[len(_BENEFIT_OPTION) :]})
         return Outcome(goto=picked.id)
 
     def edges(self) -> Iterable[tuple[str, str]]:
-        return [(o.id, o.id) for o in self._options()]
+        edges = [(o.id, o.id) for o in self._options()]
+        if not self.bilingual:
+            edges += [(DETAIL, "benefit"), (STEPS, STEPS)]
+        return edges
 
     def keeps(self, conv: Conversation, ctx: Context) -> Mapping[str, JsonValue] | None:
         if self.last:
@@ -136,7 +165,43 @@ class Summary(Node):
         return {"facts": dict(conv.facts), "as_of": ctx.today.isoformat()}
 
 
+@dataclass(frozen=True)
+class SummaryDetail(Node):
+    """One benefit of the last result (``detail``), or all its claim steps."""
+
+    id: str
+    steps: bool = False
+
+    def show(self, conv: Conversation, ctx: Context) -> Reply:
+        menu_only = (Option("1", MENU, Text(MAIN_MENU)),)
+        source = _facts_of(conv.last_result)
+        assessment = assess_or_none(*source) if source is not None else None
+        if source is None or assessment is None:
+            return Reply(body=(Text(NO_RESULT),), options=menu_only, screen=self.id)
+        facts, _ = source
+        approximate = facts.get(DATE_APPROXIMATE) is True
+        if self.steps:
+            body = claim_step_lines(assessment, ctx.today, approximate_date=approximate)
+        else:
+            try:
+                benefit = BenefitId(str(conv.fact(DETAIL_FACT)))
+            except ValueError:
+                return Reply(body=(Text(NO_RESULT),), options=menu_only, screen=self.id)
+            body = benefit_details(assessment, benefit, ctx.today, approximate_date=approximate)
+        return Reply(body=body, options=menu_only, screen=self.id)
+
+    def handle(self, conv: Conversation, text: str, ctx: Context) -> Outcome:
+        if text in ("1", MENU):
+            return Outcome(goto=MENU)
+        return Outcome(goto=None, hint=Text(HINT_CHOOSE))
+
+    def edges(self) -> Iterable[tuple[str, str]]:
+        return [(MENU, MENU)]
+
+
 NODES: tuple[Node, ...] = (
+    SummaryDetail(DETAIL),
+    SummaryDetail(STEPS, steps=True),
     Summary(SUMMARY),
     Summary(LAST_RESULT, last=True),
     Summary(BOTH, last=True, bilingual=True),

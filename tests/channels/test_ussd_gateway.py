@@ -88,11 +88,6 @@ def test_a_star_typed_inside_an_answer_is_read_as_part_of_that_answer(
     assert MAIN_MENU_TITLE in again.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="dialogs.nodes.parse_value accepts - / . or space between day, month and year; "
-    "a USSD keypad has only digits, * and #",
-)
 @pytest.mark.parametrize("accumulate", [True, False], ids=["accumulated", "latest-only"])
 def test_a_worker_on_a_keypad_can_type_the_date_of_the_accident_with_stars(
     phone: Callable[..., UssdPhone], accumulate: bool
@@ -152,11 +147,6 @@ def test_input_a_menu_cannot_understand_shows_the_same_menu_with_a_hint(
     assert handset.type("99").open
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="dialogs.engine pages the reply without its hint after 98, so page 1 of the "
-    "hinted screen is followed by page 1 of the unhinted one and an option is skipped",
-)
 def test_after_a_hint_98_still_shows_every_option_of_the_menu(
     phone: Callable[..., UssdPhone],
 ) -> None:
