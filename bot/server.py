@@ -257,10 +257,12 @@ def run_server(host: str = "127.0.0.1", port: int = 8000) -> int:
 
     from bot.errors import UserError
 
+    settings = get_settings()
     try:
-        app = create_app()
+        settings.resolved_id_secret()  # production without KAWAN_ID_SECRET: say so now
     except RuntimeError as error:
         raise UserError(str(error)) from error
+    app = create_app(settings)
     config = uvicorn.Config(
         app,
         host=host,
