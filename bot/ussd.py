@@ -18,7 +18,9 @@ core answers thousands of hops a second, benchmarks/ussd_load.py), and the conve
 itself is always in the database. A hop whose session this process does not know (a
 restart mid-session, or several processes without sticky routing) falls back on the
 database conversation and takes the last ``*``-separated part of ``text`` as the input:
-exact for every answer kawan asks for on a keypad, which never contains ``*``.
+right for menu choices and numbers, wrong only for an answer that itself holds a ``*``
+(a date typed as ``10*03*2025``). Several processes therefore need sticky routing by
+``sessionId``; one process is the default and is plenty.
 """
 
 from __future__ import annotations
