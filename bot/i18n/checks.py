@@ -530,7 +530,8 @@ def pofilter_findings(code: str, path: Path, catalog: Catalog) -> list[Finding]:
 
 
 def _texts(reply: Reply) -> list[Text]:
-    texts = list(reply.body)
+    """The texts a USSD screen shows (chat-only detail, ``Text.ussd=False``, is not)."""
+    texts = [text for text in reply.body if text.ussd]
     if reply.hint is not None:
         texts.insert(0, reply.hint)
     return texts
