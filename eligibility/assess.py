@@ -38,10 +38,22 @@ from eligibility import (
     temporary_disablement,
 )
 from eligibility.context import EMPLOYMENT_INJURY_KINDS, Context, build_context
-from eligibility.models import Assessment, BenefitId, BenefitResult, Case, EventKind, Schemes
+from eligibility.models import (
+    Assessment,
+    BenefitId,
+    BenefitResult,
+    Case,
+    Contributions,
+    Dependant,
+    Event,
+    EventKind,
+    Schemes,
+    Wages,
+    Worker,
+)
 from eligibility.parameters import all_parameters, when_reloaded
 
-__all__ = ["assess", "relevant_benefits"]
+__all__ = ["assess", "decide_all", "relevant_benefits"]
 
 _Decide = Callable[[Context], BenefitResult]
 
@@ -64,6 +76,9 @@ _DECIDE: dict[BenefitId, _Decide] = {
 def assess(case: Case, as_of: date | None = None) -> Assessment:
     """What PERKESO is likely to owe the worker of ``case``, and how to claim it.
 
+    The last 1,024 distinct (case, date) answers are remembered: many workers share the same
+    early answers in the dialogs, and the models are frozen. Treat the result as immutable.
+
     Examples:
         >>> from eligibility.models import Case
         >>> case = Case.model_validate({
@@ -74,6 +89,32 @@ def assess(case: Case, as_of: date | None = None) -> Assessment:
         <Status.NOT_ELIGIBLE: 'not_eligible'>
     """
     day = as_of or case.as_of or case.event.date or _newest_rule_date()
+    dependants = None if case.dependants is None else tuple(case.dependants)
+    return _remembered(day, case.worker, case.event, case.wages, case.contributions, dependants)
+
+
+@functools.lru_cache(maxsize=1024)
+def _remembered(
+    day: date,
+    worker: Worker,
+    event: Event,
+    wages: Wages,
+    contributions: Contributions,
+    dependants: tuple[Dependant, ...] | None,
+) -> Assessment:
+    case = Case.model_construct(
+        worker=worker,
+        event=event,
+        wages=wages,
+        contributions=contributions,
+        dependants=None if dependants is None else list(dependants),
+    )
+    return decide_all(case, day)
+
+
+def decide_all(case: Case, day: date) -> Assessment:
+    """Decide every relevant benefit of ``case`` as of ``day``, without the memory of
+    :func:`assess` (what a case never seen before costs)."""
     context = build_context(case, day)
     wanted = relevant_benefits(case)
     return Assessment(
@@ -121,3 +162,4 @@ def _newest_rule_date() -> date:
 
 
 when_reloaded(_newest_rule_date.cache_clear)
+when_reloaded(_remembered.cache_clear)

@@ -26,7 +26,7 @@ from datetime import date, timedelta
 
 from eligibility.context import EMPLOYMENT_INJURY_KINDS, Context
 from eligibility.models import BenefitId, ClaimStep, EventKind
-from eligibility.parameters import ParameterNotInForce, value_at, when_reloaded
+from eligibility.parameters import ParameterNotInForce, rules_period, value_at, when_reloaded
 from eligibility.reasons import step
 from eligibility.text import N_
 
@@ -58,6 +58,7 @@ def add_months(start: date, months: int) -> date:
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
+@functools.lru_cache(maxsize=4096)
 def permanent_disablement_deadline(event_date: date, medical_leave_days: int) -> date | None:
     """Last day to claim permanent disablement: 12 months from the last day of medical leave.
 
@@ -78,34 +79,50 @@ def permanent_disablement_deadline(event_date: date, medical_leave_days: int) ->
 def for_benefit(benefit: BenefitId, context: Context) -> tuple[ClaimStep, ...]:
     """The claim steps for one benefit of the case."""
     case = context.case
-    return _steps(
+    event_date = case.event.date
+    period = rules_period(event_date or context.as_of)
+    plan = _plan(
         benefit,
         case.event.kind,
-        case.event.date,
-        case.event.medical_leave_days,
+        period,
+        event_date is None,
         case.event.returned_home is True,
         case.worker.home_country,
-        context.as_of,
+        rules_period(context.as_of),
+    )
+    leave = case.event.medical_leave_days
+    return tuple(
+        step
+        if not isinstance(step, str)
+        else _form_34(period, event_date)
+        if step == _FORM_34
+        else _permanent_disablement_deadline(period, event_date, leave)
+        for step in plan
     )
 
 
+_FORM_34 = "employer_form_34"
+_DEADLINE = "permanent_disablement_deadline"
+"""Places in a plan for the steps whose deadline depends on the exact event date."""
+
+
 @functools.lru_cache(maxsize=4096)
-def _steps(
+def _plan(
     benefit: BenefitId,
     kind: EventKind | None,
-    event_date: date | None,
-    medical_leave_days: int | None,
+    on: date,
+    undated: bool,
     returned_home: bool,
     home_country: str | None,
     as_of: date,
-) -> tuple[ClaimStep, ...]:
-    on = event_date or as_of
+) -> tuple[ClaimStep | str, ...]:
+    """The steps of a benefit; ``on`` and ``as_of`` are :func:`rules_period` starts."""
     injury = kind in EMPLOYMENT_INJURY_KINDS
-    steps: list[ClaimStep] = []
+    steps: list[ClaimStep | str] = []
     if benefit is BenefitId.MEDICAL:
         steps.append(_panel_clinic())
     if injury and benefit not in (BenefitId.CONSTANT_ATTENDANCE, BenefitId.REHABILITATION):
-        steps.append(_form_34(on, event_date))
+        steps.append(_form_34(on, None) if undated else _FORM_34)
         steps.extend(_evidence(kind, on))
     if benefit is BenefitId.TEMPORARY_DISABLEMENT:
         steps.append(_keep_documents(on))
@@ -119,7 +136,7 @@ def _steps(
             steps.append(_notice_of_invalidity())
         steps.append(_medical_board())
     if benefit is BenefitId.PERMANENT_DISABLEMENT:
-        steps.append(_permanent_disablement_deadline(on, event_date, medical_leave_days))
+        steps.append(_DEADLINE)
     if benefit is BenefitId.DEPENDANTS:
         steps.append(_dependants_form(on))
     if benefit is BenefitId.FUNERAL:
@@ -130,9 +147,6 @@ def _steps(
         steps.extend(_going_home(benefit, on, home_country, as_of))
     steps.append(_where_to_claim(on) if injury else _perkeso_office(on))
     return tuple(steps)
-
-
-when_reloaded(_steps.cache_clear)
 
 
 def _days_after(day: date | None, days: int) -> date | None:
@@ -151,6 +165,7 @@ def _panel_clinic() -> ClaimStep:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def _form_34(on: date, event_date: date | None) -> ClaimStep:
     hours = value_at("claims.employer_report_hours", on).count
     form = value_at("claims.notice_and_claim_form", on).text
@@ -237,6 +252,7 @@ def _medical_board() -> ClaimStep:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def _permanent_disablement_deadline(
     on: date, event_date: date | None, medical_leave_days: int | None
 ) -> ClaimStep:
@@ -404,3 +420,7 @@ def _perkeso_office(on: date) -> ClaimStep:
         N_("Claim at any PERKESO office. Help: %(careline)s."),
         careline=value_at("claims.careline", on).text,
     )
+
+
+for _cache in (_plan, _form_34, _permanent_disablement_deadline, permanent_disablement_deadline):
+    when_reloaded(_cache.cache_clear)

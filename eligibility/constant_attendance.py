@@ -9,13 +9,16 @@ kawan lists it only when the worker says they need constant attendance.
 
 from __future__ import annotations
 
+import functools
+from datetime import date
+
 from eligibility import claim_steps, invalidity
 from eligibility.context import EMPLOYMENT_INJURY_KINDS, Context
 from eligibility.facts import Fact
-from eligibility.models import Amount, BenefitId, BenefitResult, Per
+from eligibility.models import Amount, BenefitId, BenefitResult, Per, Reason
 from eligibility.money import to_sen
 from eligibility.outcome import Outcome
-from eligibility.parameters import value_at
+from eligibility.parameters import rules_period, value_at, when_reloaded
 from eligibility.percent import percent
 from eligibility.reasons import reason
 from eligibility.text import N_
@@ -70,22 +73,31 @@ def decide(context: Context) -> BenefitResult:
             outcome.require(True)
     else:
         invalidity.require_pension_conditions(outcome, context)
-    allowance = value_at("constant_attendance.monthly_allowance", on)
-    outcome.note(
-        reason(
-            "caa.amount",
-            # TRANSLATORS: summary screen, one line per reason; chat and USSD. %(amount)s:
-            # ringgit a month. Keep under ~120 chars; USSD pages it.
-            N_(
-                "If the Medical Board certifies you need someone's help all the time: %(amount)s a "
-                "month."
-            ),
-            allowance,
-            amount=allowance.decimal,
-        )
-    )
+    amount, note = _allowance(rules_period(on))
+    outcome.note(note)
     return outcome.result(
         BenefitId.CONSTANT_ATTENDANCE,
-        Amount(value=to_sen(allowance.decimal), per=Per.MONTH),
+        amount,
         claim_steps.for_benefit(BenefitId.CONSTANT_ATTENDANCE, context),
     )
+
+
+@functools.lru_cache(maxsize=64)
+def _allowance(on: date) -> tuple[Amount, Reason]:
+    """The allowance and its reason; ``on`` is a :func:`rules_period` start."""
+    allowance = value_at("constant_attendance.monthly_allowance", on)
+    note = reason(
+        "caa.amount",
+        # TRANSLATORS: summary screen, one line per reason; chat and USSD. %(amount)s:
+        # ringgit a month. Keep under ~120 chars; USSD pages it.
+        N_(
+            "If the Medical Board certifies you need someone's help all the time: %(amount)s a "
+            "month."
+        ),
+        allowance,
+        amount=allowance.decimal,
+    )
+    return Amount(value=to_sen(allowance.decimal), per=Per.MONTH), note
+
+
+when_reloaded(_allowance.cache_clear)

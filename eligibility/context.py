@@ -29,7 +29,8 @@ class Context:
     invalidity: Coverage
     wage: WageBasis
     qualifying: QualifyingPeriod | None
-    """``None`` without an event date (the rule in force is unknown)."""
+    """The Invalidity Scheme's qualifying period; ``None`` for an employment injury (no rule
+    needs it) or without an event date (the rule in force is unknown)."""
     injury_notes: tuple[Reason, ...]
     """What every employment-injury benefit explains (the commuting rule)."""
 
@@ -59,6 +60,10 @@ def build_context(case: Case, as_of: date) -> Context:
         employment_injury=coverage.employment_injury(case),
         invalidity=coverage.invalidity(case),
         wage=wage_basis(case),
-        qualifying=None if on is None else qualifying_period(case.contributions, on),
+        qualifying=(
+            None
+            if on is None or case.event.kind in EMPLOYMENT_INJURY_KINDS
+            else qualifying_period(case.contributions, on)
+        ),
         injury_notes=tuple(note for note in (coverage.commuting_rule(case),) if note is not None),
     )

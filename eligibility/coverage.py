@@ -14,13 +14,14 @@ it is not asked (any worker's accident in 2023 is covered); if it differs, the s
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from eligibility.facts import Fact
 from eligibility.models import Case, EventKind, Reason, SchemeStatus, Worker
-from eligibility.parameters import flag_at, parameter, value_at
+from eligibility.parameters import flag_at, parameter, value_at, when_reloaded
 from eligibility.reasons import reason
 from eligibility.text import N_
 
@@ -56,8 +57,7 @@ def employment_injury(case: Case) -> Coverage:
     on = case.event.date
     if on is None:
         return _UNKNOWN_DATE
-    coverage = _resolve(case.worker, on, _employment_injury)
-    return _with_registration(case, on, coverage)
+    return _employment_injury_on(case.worker, on)
 
 
 def invalidity(case: Case) -> Coverage:
@@ -65,8 +65,21 @@ def invalidity(case: Case) -> Coverage:
     on = case.event.date
     if on is None:
         return _UNKNOWN_DATE
-    coverage = _resolve(case.worker, on, _invalidity)
-    return _with_registration(case, on, coverage)
+    return _invalidity_on(case.worker, on)
+
+
+@functools.lru_cache(maxsize=4096)
+def _employment_injury_on(worker: Worker, on: date) -> Coverage:
+    return _with_registration(worker, on, _resolve(worker, on, _employment_injury))
+
+
+@functools.lru_cache(maxsize=4096)
+def _invalidity_on(worker: Worker, on: date) -> Coverage:
+    return _with_registration(worker, on, _resolve(worker, on, _invalidity))
+
+
+when_reloaded(_employment_injury_on.cache_clear)
+when_reloaded(_invalidity_on.cache_clear)
 
 
 def _employment_injury(foreign: bool, domestic: bool, worker: Worker, on: date) -> Coverage:
@@ -195,11 +208,8 @@ def _differs(outcomes: list[Coverage], *, by_foreign: bool) -> bool:
     return any(outcomes[a].status is not outcomes[b].status for a, b in pairs)
 
 
-def _with_registration(case: Case, on: date, coverage: Coverage) -> Coverage:
-    if (
-        coverage.status is not SchemeStatus.COVERED
-        or case.worker.registered_by_employer is not False
-    ):
+def _with_registration(worker: Worker, on: date, coverage: Coverage) -> Coverage:
+    if coverage.status is not SchemeStatus.COVERED or worker.registered_by_employer is not False:
         return coverage
     fine = value_at("schemes.employer_penalty.maximum_fine", on)
     prison = value_at("schemes.employer_penalty.maximum_prison", on)

@@ -16,6 +16,7 @@ who is paid is listed in ``missing`` as ``dependants.<index>.<field>``.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
@@ -26,11 +27,18 @@ from eligibility.facts import Fact, dependant_fact
 from eligibility.models import Amount, BenefitId, BenefitResult, Dependant, Per, Reason, Relation
 from eligibility.money import to_sen
 from eligibility.outcome import Outcome
-from eligibility.parameters import ParameterNotInForce, ParameterValue, parameter, value_at
+from eligibility.parameters import (
+    ParameterNotInForce,
+    ParameterValue,
+    parameter,
+    rules_period,
+    value_at,
+    when_reloaded,
+)
 from eligibility.percent import percent
 from eligibility.reasons import reason
 from eligibility.text import N_
-from eligibility.wages import daily_rate
+from eligibility.wages import AssumedWage, daily_rate
 
 __all__ = [
     "child_is_eligible",
@@ -116,38 +124,44 @@ def unknown_facts(index: int, dependant: Dependant, age_limit: int, rule: _Rule)
 
 def decide(context: Context) -> BenefitResult:
     """Dependants' benefit for a death from an employment injury."""
-    on = context.rules_date
     outcome = Outcome()
     outcome.require_scheme(context.employment_injury)
     outcome.note(*context.injury_notes)
-    total = _total_daily_rate(outcome, context)
+    basis = context.wage
+    total = None
+    if basis.wage is None or context.event_date is None:
+        outcome.need_for_amount(*basis.missing)
+        outcome.note(*basis.reasons)
+    else:
+        total = _total_daily_rate(basis.wage, rules_period(context.event_date))
+        if total is not None:
+            outcome.note(*total[2])
     daily = None if total is None or total[1] else total[0]
     dependants = context.case.dependants
     if dependants is None:
         outcome.require(None, missing=(Fact.DEPENDANTS,))
     else:
-        _share(outcome, dependants, on, daily)
+        outcome.merge(_shares(tuple(dependants), rules_period(context.rules_date), daily))
     amount = None if total is None else Amount(value=to_sen(total[0]), per=Per.DAY, estimate=True)
     return outcome.result(
         BenefitId.DEPENDANTS, amount, claim_steps.for_benefit(BenefitId.DEPENDANTS, context)
     )
 
 
-def _total_daily_rate(outcome: Outcome, context: Context) -> tuple[Decimal, bool] | None:
-    basis = context.wage
-    on = context.event_date
-    if basis.wage is None or on is None:
-        outcome.need_for_amount(*basis.missing)
-        outcome.note(*basis.reasons)
-        return None
+@functools.lru_cache(maxsize=4096)
+def _total_daily_rate(
+    wage: AssumedWage, on: date
+) -> tuple[Decimal, bool, tuple[Reason, ...]] | None:
+    """The daily rate the family shares, whether it is the minimum, and how it was worked out;
+    ``on`` is the event's :func:`rules_period`."""
     try:
         rate = value_at("dependants.rate", on)
         minimum = value_at("dependants.minimum_daily_rate", on)
     except ParameterNotInForce:
         return None
-    total, floored = daily_rate(basis.wage, rate.decimal, minimum.decimal)
-    outcome.note(
-        *basis.wage.reasons(),
+    total, floored = daily_rate(wage, rate.decimal, minimum.decimal)
+    notes = [
+        *wage.reasons(),
         reason(
             "dependants.rate",
             # TRANSLATORS: summary screen, one line per reason; chat and USSD. %(rate_pct)s: a
@@ -160,9 +174,9 @@ def _total_daily_rate(outcome: Outcome, context: Context) -> tuple[Decimal, bool
             rate_pct=percent(rate.decimal * 100),
             amount=to_sen(total),
         ),
-    )
+    ]
     if floored:
-        outcome.note(
+        notes.append(
             reason(
                 "dependants.minimum",
                 # TRANSLATORS: summary screen, one line per reason; chat and USSD.
@@ -172,10 +186,24 @@ def _total_daily_rate(outcome: Outcome, context: Context) -> tuple[Decimal, bool
                 minimum=minimum.decimal,
             )
         )
-    return total, floored
+    return total, floored, tuple(notes)
 
 
-def _share(outcome: Outcome, dependants: list[Dependant], on: date, daily: Decimal | None) -> None:
+@functools.lru_cache(maxsize=4096)
+def _shares(dependants: tuple[Dependant, ...], on: date, daily: Decimal | None) -> Outcome:
+    """Who is paid which share: a remembered piece of the decision (never changed once made)."""
+    part = Outcome()
+    _share(part, dependants, on, daily)
+    return part
+
+
+when_reloaded(_total_daily_rate.cache_clear)
+when_reloaded(_shares.cache_clear)
+
+
+def _share(
+    outcome: Outcome, dependants: tuple[Dependant, ...], on: date, daily: Decimal | None
+) -> None:
     child_limit = value_at("dependants.child_age_limit", on)
     sibling_limit = value_at("dependants.sibling_age_limit", on)
     spouses = [d for d in dependants if d.relation is Relation.SPOUSE]

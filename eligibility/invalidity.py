@@ -17,6 +17,7 @@ pension is the one in force when the pension is paid (the assessment date).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -27,9 +28,15 @@ from eligibility.facts import Fact
 from eligibility.models import Amount, BenefitId, BenefitResult, Per, Reason
 from eligibility.money import to_sen
 from eligibility.outcome import Outcome
-from eligibility.parameters import ParameterNotInForce, parameter, value_at
+from eligibility.parameters import (
+    ParameterNotInForce,
+    parameter,
+    rules_period,
+    value_at,
+    when_reloaded,
+)
 from eligibility.percent import percent
-from eligibility.qualifying_period import pension_rate
+from eligibility.qualifying_period import QualifyingPeriod, pension_rate
 from eligibility.reasons import reason
 from eligibility.text import N_
 from eligibility.wages import AssumedWage
@@ -136,20 +143,41 @@ def pension_amount(outcome: Outcome, context: Context, *, survivors: bool = Fals
         outcome.need_for_amount(*basis.missing)
         outcome.note(*basis.reasons)
         return None
-    on = context.rules_date
+    priced = _priced(
+        basis.wage,
+        period,
+        rules_period(context.rules_date),
+        rules_period(context.payment_date),
+        survivors,
+    )
+    if priced is None:
+        return None
+    outcome.note(*priced[1])
+    return priced[0]
+
+
+@functools.lru_cache(maxsize=4096)
+def _priced(
+    wage: AssumedWage, period: QualifyingPeriod, on: date, paid_on: date, survivors: bool
+) -> tuple[Amount, tuple[Reason, ...]] | None:
+    """The pension and how it was worked out; ``on`` and ``paid_on`` are rules periods."""
     rate = pension_rate(period, on)
     if rate is None:
         return None
     try:
-        pension = monthly_pension(basis.wage, rate, context.payment_date)
+        pension = monthly_pension(wage, rate, paid_on)
     except ParameterNotInForce:
         return None
-    outcome.note(*basis.wage.reasons(), *_rate_reasons(pension, context, survivors=survivors))
-    return Amount(value=pension.amount, per=Per.MONTH, estimate=True)
+    amount = Amount(value=pension.amount, per=Per.MONTH, estimate=True)
+    return amount, (*wage.reasons(), *_rate_reasons(pension, on, paid_on, survivors=survivors))
 
 
-def _rate_reasons(pension: MonthlyPension, context: Context, *, survivors: bool) -> list[Reason]:
-    on = context.rules_date
+when_reloaded(_priced.cache_clear)
+
+
+def _rate_reasons(
+    pension: MonthlyPension, on: date, paid_on: date, *, survivors: bool
+) -> list[Reason]:
     sources = (
         value_at("invalidity.pension.base_rate", on),
         value_at("invalidity.pension.maximum_rate", on),
@@ -179,7 +207,7 @@ def _rate_reasons(pension: MonthlyPension, context: Context, *, survivors: bool)
         )
     reasons = [first]
     if pension.floored:
-        minimum = value_at("invalidity.pension.minimum", context.payment_date)
+        minimum = value_at("invalidity.pension.minimum", paid_on)
         reasons.append(
             reason(
                 "invalidity.pension_minimum",
@@ -193,31 +221,68 @@ def _rate_reasons(pension: MonthlyPension, context: Context, *, survivors: bool)
     return reasons
 
 
-def _certification(context: Context) -> Reason:
+@functools.lru_cache(maxsize=64)
+def _certification(on: date) -> Reason:
+    """Invalidity needs the Medical Board; ``on`` is a :func:`rules_period` start."""
     return reason(
         "invalidity.medical_board",
         # TRANSLATORS: summary screen, one line per reason; chat and USSD. Keep under ~120
         # chars; USSD pages it.
         N_("The Medical Board must certify that your illness stops you from earning a living."),
-        value_at("claims.medical_board", context.rules_date),
+        value_at("claims.medical_board", on),
     )
+
+
+@functools.lru_cache(maxsize=64)
+def _from_notice(on: date) -> Reason:
+    """When the pension starts; ``on`` is a :func:`rules_period` start."""
+    return reason(
+        "invalidity.pension_from_notice",
+        # TRANSLATORS: summary screen, one line per reason; chat and USSD. Keep under ~120
+        # chars; USSD pages it.
+        N_("The pension is paid from the day PERKESO receives your Notice of Invalidity."),
+        value_at("claims.notice_of_invalidity", on),
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _grant_notes(on: date) -> tuple[Reason, ...]:
+    """What the grant is and what to ask; ``on`` is a :func:`rules_period` start."""
+    interest = parameter("invalidity.grant.interest_rate")
+    return (
+        _certification(on),
+        reason(
+            "invalidity.grant",
+            # TRANSLATORS: summary screen, one line per reason; chat and USSD. Keep under ~120
+            # chars; USSD pages it.
+            N_(
+                "You get back your and your employer's Invalidity Scheme contributions, with "
+                "interest, once."
+            ),
+            interest,
+        ),
+        reason(
+            "invalidity.grant_interest_unverified",
+            # TRANSLATORS: summary screen, one line per reason; chat and USSD. Keep under ~120
+            # chars; USSD pages it.
+            N_("Ask PERKESO how much interest is added to your contributions."),
+            interest,
+        ),
+    )
+
+
+for _cache in (_certification, _from_notice, _grant_notes):
+    when_reloaded(_cache.cache_clear)
 
 
 def decide_pension(context: Context) -> BenefitResult:
     """Invalidity Pension."""
     outcome = Outcome()
     require_pension_conditions(outcome, context)
-    outcome.note(_certification(context))
+    period = rules_period(context.rules_date)
+    outcome.note(_certification(period))
     amount = pension_amount(outcome, context)
-    outcome.note(
-        reason(
-            "invalidity.pension_from_notice",
-            # TRANSLATORS: summary screen, one line per reason; chat and USSD. Keep under ~120
-            # chars; USSD pages it.
-            N_("The pension is paid from the day PERKESO receives your Notice of Invalidity."),
-            value_at("claims.notice_of_invalidity", context.rules_date),
-        )
-    )
+    outcome.note(_from_notice(period))
     return outcome.result(
         BenefitId.INVALIDITY_PENSION,
         amount,
@@ -251,27 +316,7 @@ def decide_grant(context: Context) -> BenefitResult:
         )
     else:
         outcome.require(True, *period.reasons)
-    outcome.note(_certification(context))
-    interest = parameter("invalidity.grant.interest_rate")
-    outcome.note(
-        reason(
-            "invalidity.grant",
-            # TRANSLATORS: summary screen, one line per reason; chat and USSD. Keep under ~120
-            # chars; USSD pages it.
-            N_(
-                "You get back your and your employer's Invalidity Scheme contributions, with "
-                "interest, once."
-            ),
-            interest,
-        ),
-        reason(
-            "invalidity.grant_interest_unverified",
-            # TRANSLATORS: summary screen, one line per reason; chat and USSD. Keep under ~120
-            # chars; USSD pages it.
-            N_("Ask PERKESO how much interest is added to your contributions."),
-            interest,
-        ),
-    )
+    outcome.note(*_grant_notes(rules_period(context.rules_date)))
     return outcome.result(
         BenefitId.INVALIDITY_GRANT,
         None,

@@ -6,11 +6,14 @@ elsewhere may be reimbursed (perkeso.gov.my foreign-worker page, Fees Act 1951).
 
 from __future__ import annotations
 
+import functools
+from datetime import date
+
 from eligibility import claim_steps
 from eligibility.context import Context
-from eligibility.models import BenefitId, BenefitResult
+from eligibility.models import BenefitId, BenefitResult, Reason
 from eligibility.outcome import Outcome
-from eligibility.parameters import value_at
+from eligibility.parameters import rules_period, value_at, when_reloaded
 from eligibility.reasons import reason
 from eligibility.text import N_
 
@@ -19,13 +22,21 @@ __all__ = ["decide"]
 
 def decide(context: Context) -> BenefitResult:
     """Medical benefit for an employment injury."""
-    on = context.rules_date
     outcome = Outcome()
     outcome.require_scheme(context.employment_injury)
-    outcome.note(*context.injury_notes)
+    outcome.note(*context.injury_notes, *_notes(rules_period(context.rules_date)))
+    return outcome.result(
+        BenefitId.MEDICAL, steps=claim_steps.for_benefit(BenefitId.MEDICAL, context)
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _notes(on: date) -> tuple[Reason, ...]:
+    """What the benefit gives, under the rules of ``on`` (a :func:`rules_period` start)."""
+    notes = []
     free = value_at("medical.free_treatment", on)
     if free.flag:
-        outcome.note(
+        notes.append(
             reason(
                 "medical.free_treatment",
                 # TRANSLATORS: summary screen, one line per reason; chat and USSD. Keep under
@@ -39,7 +50,7 @@ def decide(context: Context) -> BenefitResult:
         )
     refund = value_at("medical.reimbursement", on)
     if refund.flag:
-        outcome.note(
+        notes.append(
             reason(
                 "medical.reimbursement",
                 # TRANSLATORS: summary screen, one line per reason; chat and USSD. Keep under
@@ -48,6 +59,7 @@ def decide(context: Context) -> BenefitResult:
                 refund,
             )
         )
-    return outcome.result(
-        BenefitId.MEDICAL, steps=claim_steps.for_benefit(BenefitId.MEDICAL, context)
-    )
+    return tuple(notes)
+
+
+when_reloaded(_notes.cache_clear)

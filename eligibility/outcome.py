@@ -62,6 +62,16 @@ class Outcome:
         for fact in facts:
             self._amount_missing.setdefault(fact, None)
 
+    def merge(self, part: Outcome) -> None:
+        """Add the conditions, reasons and missing facts of ``part`` (a remembered piece)."""
+        self._reasons.extend(part._reasons)
+        for fact in part._missing:
+            self._missing.setdefault(fact, None)
+        for fact in part._amount_missing:
+            self._amount_missing.setdefault(fact, None)
+        self.refused = self.refused or part.refused
+        self.undecided = self.undecided or part.undecided
+
     @property
     def status(self) -> Status:
         if self.refused:
@@ -81,9 +91,9 @@ class Outcome:
         if status is Status.NOT_ELIGIBLE:
             reasons = [reason for reason, kind in self._reasons if kind == _DECIDED]
             return BenefitResult(id=benefit, status=status, reasons=reasons)
-        missing = dict(self._missing)
-        for fact in self._amount_missing:
-            missing.setdefault(fact, None)
+        missing = self._missing
+        if self._amount_missing:
+            missing = {**missing, **self._amount_missing}
         return BenefitResult(
             id=benefit,
             status=status,

@@ -51,6 +51,7 @@ __all__ = [
     "flag_at",
     "parameter",
     "reload",
+    "rules_period",
     "value_at",
     "when_reloaded",
 ]
@@ -105,9 +106,13 @@ class ParameterNotInForce(LookupError):
     """The parameter had no value on that date (before its first value, or UNVERIFIED)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class ParameterValue:
-    """The value of one parameter in force on a date, with its source."""
+    """The value of one parameter in force on a date, with its source.
+
+    There is one object per dated value, made when the files are read: compared and hashed
+    by identity, it is a cheap cache key.
+    """
 
     name: str
     value: Value
@@ -162,9 +167,9 @@ class ParameterValue:
         raise ParameterError(f"{self.name} is not a mapping: {self.value!r}")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Parameter:
-    """One parameter: its dated values and where they come from."""
+    """One parameter: its dated values and where they come from (hashed by identity)."""
 
     name: str
     description: str
@@ -172,9 +177,12 @@ class Parameter:
     reference: str
     confidence: Confidence
     starts: tuple[date, ...]
-    values: tuple[Value, ...]
-    value_references: tuple[str, ...]
-    value_confidences: tuple[Confidence, ...]
+    segments: tuple[ParameterValue, ...]
+    """The value in force from each of ``starts``."""
+
+    @property
+    def values(self) -> tuple[Value, ...]:
+        return tuple(segment.value for segment in self.segments)
 
     def at(self, on: date) -> ParameterValue:
         """The value in force on ``on``.
@@ -183,18 +191,13 @@ class Parameter:
             ParameterNotInForce: ``on`` is before the first value, or the parameter is
                 UNVERIFIED and has no value at all.
         """
-        index = bisect.bisect_right(self.starts, on) - 1
+        starts = self.starts
+        if starts and on >= starts[-1]:  # the usual case: the newest value
+            return self.segments[-1]
+        index = bisect.bisect_right(starts, on) - 1
         if index < 0:
             raise ParameterNotInForce(f"{self.name} has no value on {on.isoformat()}")
-        start = self.starts[index]
-        return ParameterValue(
-            name=self.name,
-            value=self.values[index],
-            start=None if start == UNKNOWN_START else start,
-            unit=self.unit,
-            reference=self.value_references[index],
-            confidence=self.value_confidences[index],
-        )
+        return self.segments[index]
 
     @property
     def first_known_date(self) -> date | None:
@@ -218,12 +221,33 @@ def value_at(name: str, on: date) -> ParameterValue:
         KeyError: no parameter has that name.
         ParameterNotInForce: it had no value on that date.
     """
-    return _cached_value_at(name, on)
+    try:
+        found = _load()[name]
+    except KeyError:
+        raise KeyError(f"no parameter named {name!r} in {_directory[0]}") from None
+    return found.at(on)
 
 
-@functools.lru_cache(maxsize=16384)
-def _cached_value_at(name: str, on: date) -> ParameterValue:
-    return parameter(name).at(on)
+def rules_period(on: date) -> date:
+    """The first day of the stretch of time around ``on`` in which no parameter changes.
+
+    ``value_at(name, rules_period(on))`` is ``value_at(name, on)`` for every parameter, so a
+    cache keyed by the period instead of the day stays exact and hits far more often.
+
+    Examples:
+        >>> rules_period(date(2025, 3, 10))
+        datetime.date(2024, 10, 5)
+        >>> rules_period(date(2024, 10, 4))
+        datetime.date(2024, 10, 1)
+    """
+    changes = _change_dates()
+    return changes[bisect.bisect_right(changes, on) - 1]
+
+
+@functools.cache
+def _change_dates() -> tuple[date, ...]:
+    starts = {start for found in _load().values() for start in found.starts}
+    return tuple(sorted(starts | {UNKNOWN_START}))
 
 
 def flag_at(name: str, on: date) -> bool:
@@ -239,7 +263,7 @@ def parameter(name: str) -> Parameter:
     try:
         return _load()[name]
     except KeyError:
-        raise KeyError(f"no parameter named {name!r} in {PARAMETERS_DIR}") from None
+        raise KeyError(f"no parameter named {name!r} in {_directory[0]}") from None
 
 
 def all_parameters() -> Mapping[str, Parameter]:
@@ -255,7 +279,7 @@ def reload(directory: Path = PARAMETERS_DIR) -> None:
     """Read the parameter files again, from ``directory``, and forget every cached lookup."""
     _directory[0] = directory
     _load.cache_clear()
-    _cached_value_at.cache_clear()
+    _change_dates.cache_clear()
     for clear in _on_reload:
         clear()
 
@@ -324,6 +348,19 @@ def _parameter(name: str, node: dict[Any, Any], path: Path) -> Parameter:
         values.append(_convert(unit, raw, where))
     if starts != sorted(set(starts)):
         raise ParameterError(f"{where}: dates must be unique and in order")
+    segments = tuple(
+        ParameterValue(
+            name=name,
+            value=value,
+            start=None if start == UNKNOWN_START else start,
+            unit=unit,
+            reference=value_reference,
+            confidence=value_confidence,
+        )
+        for start, value, value_reference, value_confidence in zip(
+            starts, values, references, confidences, strict=True
+        )
+    )
     return Parameter(
         name=name,
         description=description,
@@ -331,9 +368,7 @@ def _parameter(name: str, node: dict[Any, Any], path: Path) -> Parameter:
         reference=reference,
         confidence=confidence,
         starts=tuple(starts),
-        values=tuple(values),
-        value_references=tuple(references),
-        value_confidences=tuple(confidences),
+        segments=segments,
     )
 
 

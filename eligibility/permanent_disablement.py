@@ -11,6 +11,7 @@ the Minister's published maximum.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -21,7 +22,7 @@ from eligibility.facts import Fact
 from eligibility.models import Amount, BenefitId, BenefitResult, Per, Reason
 from eligibility.money import to_sen
 from eligibility.outcome import Outcome
-from eligibility.parameters import ParameterNotInForce, value_at
+from eligibility.parameters import ParameterNotInForce, rules_period, value_at, when_reloaded
 from eligibility.percent import percent
 from eligibility.reasons import reason
 from eligibility.text import N_
@@ -107,7 +108,7 @@ def decide(context: Context) -> BenefitResult:
             ),
         )
     else:
-        outcome.require(True, _how_paid(loss, on))
+        outcome.require(True, _how_paid(loss, rules_period(on)))
 
     event_date = context.event_date
     days = case.event.medical_leave_days
@@ -137,13 +138,10 @@ def decide(context: Context) -> BenefitResult:
         outcome.need_for_amount(*basis.missing)
         outcome.note(*basis.reasons)
     elif loss is not None and loss > 0:
-        try:
-            pdb = rate_for_loss(basis.wage, loss, event_date)
-        except ParameterNotInForce:
-            pass
-        else:
-            amount = Amount(value=pdb.daily, per=Per.DAY, estimate=True)
-            outcome.note(*basis.wage.reasons(), *_amount_reasons(pdb, event_date))
+        priced = _priced(basis.wage, loss, rules_period(event_date))
+        if priced is not None:
+            amount = priced[0]
+            outcome.note(*priced[1])
     return outcome.result(
         BenefitId.PERMANENT_DISABLEMENT,
         amount,
@@ -151,6 +149,21 @@ def decide(context: Context) -> BenefitResult:
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def _priced(wage: AssumedWage, loss: Decimal, on: date) -> tuple[Amount, tuple[Reason, ...]] | None:
+    """The amount and how it was worked out; ``on`` is the event's :func:`rules_period`."""
+    try:
+        pdb = rate_for_loss(wage, loss, on)
+    except ParameterNotInForce:
+        return None
+    amount = Amount(value=pdb.daily, per=Per.DAY, estimate=True)
+    return amount, (*wage.reasons(), *_amount_reasons(pdb, on))
+
+
+when_reloaded(_priced.cache_clear)
+
+
+@functools.lru_cache(maxsize=1024)
 def _how_paid(loss: Decimal, on: date) -> Reason:
     limit = value_at("permanent_disablement.lump_sum_limit", on)
     if loss <= limit.decimal * 100:
@@ -211,3 +224,6 @@ def _amount_reasons(pdb: PermanentDisablementRate, on: date) -> list[Reason]:
             )
         )
     return reasons
+
+
+when_reloaded(_how_paid.cache_clear)

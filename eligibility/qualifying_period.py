@@ -12,6 +12,7 @@ mid-2026; before that a certified invalid worker usually gets the Invalidity Gra
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from datetime import date
@@ -20,7 +21,7 @@ from fractions import Fraction
 
 from eligibility.facts import Fact
 from eligibility.models import Contributions, Reason
-from eligibility.parameters import value_at
+from eligibility.parameters import value_at, when_reloaded
 from eligibility.reasons import reason
 from eligibility.text import N_
 
@@ -41,9 +42,12 @@ def months_needed(months_since_first: int, share: Fraction, minimum: int) -> int
     return max(minimum, math.ceil(months_since_first * share))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class QualifyingPeriod:
-    """Whether the contributions meet the full or the reduced qualifying period."""
+    """Whether the contributions meet the full or the reduced qualifying period.
+
+    Made once per (contributions, date) and remembered, so compared by identity.
+    """
 
     full: bool | None
     reduced: bool | None
@@ -63,6 +67,7 @@ class QualifyingPeriod:
         return None
 
 
+@functools.lru_cache(maxsize=4096)
 def qualifying_period(contributions: Contributions, on: date) -> QualifyingPeriod:
     """Apply s.17(2) and (3) to the contributions, with the rule in force ``on``."""
     minimum_value = value_at("invalidity.qualifying_period.minimum_contributions", on)
@@ -247,3 +252,6 @@ def pension_rate(period: QualifyingPeriod, on: date) -> Decimal | None:
     if period.full is False and period.reduced:
         return value_at("invalidity.pension.reduced_rate", on).decimal
     return None
+
+
+when_reloaded(qualifying_period.cache_clear)

@@ -9,10 +9,15 @@ filled in English. Param types say how a channel formats them in the worker's la
 - :class:`~datetime.date`: a date (English: ``1 June 2024``);
 - ``int``: a count, or a percentage when the name ends in ``_pct``;
 - ``str``: a name (form, agency, phone number, web address) or a non-whole percentage.
+
+The same reason or step with the same params is built once and then shared between
+assessments (``assess`` is called thousands of times a second): treat them, and their
+``params``, as immutable values.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
@@ -20,7 +25,7 @@ from typing import Final
 
 from eligibility.models import ClaimStep, ParamValue, Reason
 from eligibility.money import ringgit, to_sen
-from eligibility.parameters import Parameter, ParameterValue
+from eligibility.parameters import Parameter, ParameterValue, when_reloaded
 
 __all__ = ["Citable", "citation", "english", "fill", "reason", "step"]
 
@@ -79,15 +84,14 @@ def reason(
     rule: str, template: str, cite: Citable | Iterable[Citable], **params: ParamValue
 ) -> Reason:
     """A reason: the rule id, its citation, and the template filled in English."""
-    sources = (cite,) if isinstance(cite, ParameterValue | Parameter | str) else tuple(cite)
-    params = _in_sen(params)
-    return Reason(
-        rule=rule,
-        citation=citation(*sources),
-        message=fill(template, params),
-        params=params,
-        template=template,
-    )
+    sources: tuple[Citable, ...]
+    if isinstance(cite, tuple):
+        sources = cite
+    elif isinstance(cite, ParameterValue | Parameter | str):
+        sources = (cite,)
+    else:
+        sources = tuple(cite)
+    return _reason(rule, template, sources, _key(params))
 
 
 def step(
@@ -102,9 +106,37 @@ def step(
 
     The ``deadline`` is also a param, ``%(deadline)s`` in the template.
     """
-    params = _in_sen(params)
     if deadline is not None:
         params["deadline"] = deadline
+    return _step(step_id, template, tuple(forms), deadline, _key(params))
+
+
+_Key = tuple[tuple[str, ParamValue], ...]
+
+
+def _key(params: dict[str, ParamValue]) -> _Key:
+    """Params as a cache key. A param name has one type per template (``days`` is always an
+    ``int``), so ``30`` and ``Decimal(30)`` can never meet under the same key."""
+    return tuple(params.items())
+
+
+@functools.lru_cache(maxsize=65536)
+def _reason(rule: str, template: str, sources: tuple[Citable, ...], key: _Key) -> Reason:
+    params = _in_sen(dict(key))
+    return Reason(
+        rule=rule,
+        citation=citation(*sources),
+        message=fill(template, params),
+        params=params,
+        template=template,
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _step(
+    step_id: str, template: str, forms: tuple[str, ...], deadline: date | None, key: _Key
+) -> ClaimStep:
+    params = _in_sen(dict(key))
     return ClaimStep(
         id=step_id,
         message=fill(template, params),
@@ -113,3 +145,7 @@ def step(
         params=params,
         template=template,
     )
+
+
+when_reloaded(_reason.cache_clear)
+when_reloaded(_step.cache_clear)

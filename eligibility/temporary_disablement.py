@@ -8,6 +8,7 @@ earned wages. The current maximum, RM158.67 a day (80% x 5,950 / 30), is DERIVED
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from decimal import Decimal
 
@@ -17,7 +18,7 @@ from eligibility.facts import Fact
 from eligibility.models import Amount, BenefitId, BenefitResult, Per, Reason
 from eligibility.money import to_sen
 from eligibility.outcome import Outcome
-from eligibility.parameters import ParameterNotInForce, value_at
+from eligibility.parameters import ParameterNotInForce, rules_period, value_at, when_reloaded
 from eligibility.percent import percent
 from eligibility.reasons import reason
 from eligibility.text import N_
@@ -95,20 +96,31 @@ def decide(context: Context) -> BenefitResult:
         outcome.need_for_amount(*basis.missing)
         outcome.note(*basis.reasons)
     else:
-        try:
-            daily, floored = daily_amount(basis.wage, context.event_date)
-        except ParameterNotInForce:
-            pass
-        else:
-            amount = Amount(value=daily, per=Per.DAY, estimate=True)
-            outcome.note(
-                *basis.wage.reasons(), *_amount_reasons(context.event_date, daily, floored, days)
-            )
+        priced = _priced(basis.wage, rules_period(context.event_date), days)
+        if priced is not None:
+            amount = priced[0]
+            outcome.note(*priced[1])
     return outcome.result(
         BenefitId.TEMPORARY_DISABLEMENT,
         amount,
         claim_steps.for_benefit(BenefitId.TEMPORARY_DISABLEMENT, context),
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _priced(
+    wage: AssumedWage, on: date, days: int | None
+) -> tuple[Amount, tuple[Reason, ...]] | None:
+    """The amount and how it was worked out; ``on`` is the event's :func:`rules_period`."""
+    try:
+        daily, floored = daily_amount(wage, on)
+    except ParameterNotInForce:
+        return None
+    amount = Amount(value=daily, per=Per.DAY, estimate=True)
+    return amount, (*wage.reasons(), *_amount_reasons(on, daily, floored, days))
+
+
+when_reloaded(_priced.cache_clear)
 
 
 def _amount_reasons(on: date, daily: Decimal, floored: bool, days: int | None) -> list[Reason]:

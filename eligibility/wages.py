@@ -15,13 +15,20 @@ one average wage; kawan treats it as the wage of each of the six months.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_CEILING, Decimal
 
 from eligibility.facts import Fact
 from eligibility.models import Case, Reason
-from eligibility.parameters import ParameterNotInForce, ParameterValue, parameter, value_at
+from eligibility.parameters import (
+    ParameterNotInForce,
+    ParameterValue,
+    parameter,
+    value_at,
+    when_reloaded,
+)
 from eligibility.reasons import reason
 from eligibility.text import N_
 
@@ -163,6 +170,11 @@ def wage_basis(case: Case) -> WageBasis:
     )
     if stated is None or on is None:
         return WageBasis(None, missing)
+    return _wage_basis(stated, on)
+
+
+@functools.lru_cache(maxsize=4096)
+def _wage_basis(stated: Decimal, on: date) -> WageBasis:
     try:
         return WageBasis(assumed_wage(stated, on))
     except ParameterNotInForce:
@@ -184,3 +196,6 @@ def wage_basis(case: Case) -> WageBasis:
                 ),
             ),
         )
+
+
+when_reloaded(_wage_basis.cache_clear)

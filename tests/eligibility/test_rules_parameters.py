@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from eligibility_cases import injury, make_case, result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from eligibility import BenefitId
 from eligibility.parameters import (
@@ -21,6 +23,7 @@ from eligibility.parameters import (
     all_parameters,
     parameter,
     reload,
+    rules_period,
     value_at,
 )
 
@@ -171,3 +174,18 @@ def test_every_parameter_file_is_used_by_the_rules() -> None:
         and not name.startswith(("partner_agencies.", "dependants.share.", "contributions."))
     ]
     assert unused == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(day=st.dates())
+def test_no_parameter_changes_within_a_rules_period(day: date) -> None:
+    period = rules_period(day)
+    assert period <= day
+    for name, found in all_parameters().items():
+        try:
+            expected = found.at(day)
+        except ParameterNotInForce:
+            with pytest.raises(ParameterNotInForce):
+                found.at(period)
+        else:
+            assert found.at(period) is expected, name

@@ -10,6 +10,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from eligibility import Case, EventKind, Relation, Status, assess
+from eligibility.assess import decide_all
+from eligibility.parameters import reload
 
 maybe_bool = st.none() | st.booleans()
 ages = st.none() | st.integers(min_value=0, max_value=120)
@@ -117,3 +119,13 @@ def test_the_json_of_any_assessment_validates_back(case: Case) -> None:
 
     dumped = assess(case).model_dump_json()
     assert Assessment.model_validate_json(dumped).model_dump_json() == dumped
+
+
+@settings(max_examples=60, deadline=None)
+@given(case=cases, as_of=st.none() | days)
+def test_remembered_answers_equal_answers_worked_out_from_scratch(
+    case: Case, as_of: date | None
+) -> None:
+    remembered = assess(case, as_of)
+    reload()  # forget every cached piece: parameters, coverage, wages, reasons, steps
+    assert decide_all(case, remembered.as_of).model_dump_json() == remembered.model_dump_json()
