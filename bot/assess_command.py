@@ -103,14 +103,11 @@ def _render(assessment: Assessment, lang: str | None) -> str:
     return json.dumps(translated, indent=2, ensure_ascii=False, default=str)
 
 
-def _translator() -> Callable[[Assessment, str], Any] | None:
-    """``dialogs.i18n.translate_assessment`` if another part of kawan provides it yet."""
-    try:
-        from dialogs import i18n
-    except ImportError:
-        return None
-    translate: Callable[[Assessment, str], Any] | None = getattr(i18n, "translate_assessment", None)
-    return translate
+def _translator() -> Callable[[Assessment, str], Any]:
+    """:func:`dialogs.render.translate_assessment`, imported only when ``--lang`` is given."""
+    from dialogs.render import translate_assessment
+
+    return translate_assessment
 
 
 def _print_json(data: object) -> None:

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Final
 
-from dialogs.i18n import Translator, get_translator
+from dialogs.i18n import LANGUAGES, Translator, get_translator, normalize_language
 from dialogs.reply import Nav, Param, Reply, Text
+from eligibility.models import Assessment, ParamValue
 from eligibility.text import N_
 
 # -- text -----------------------------------------------------------------------------
@@ -269,3 +270,42 @@ def render_ussd(reply: Reply, tr: Translator, budget: UssdBudget | None = None) 
         footer = nav if last else more
         finished.append(f"{page}\n{footer}" if footer else page)
     return UssdScreen(pages=tuple(finished), end=reply.end)
+
+
+# -- assessments ----------------------------------------------------------------------
+
+
+def translate_assessment(assessment: Assessment, lang: str) -> Assessment:
+    """The same assessment with every ``message`` rendered in ``lang`` (``kawan assess
+    --lang``); rule ids, citations, templates, params and amounts stay as they are.
+
+    Raises:
+        LookupError: ``lang`` is not one of kawan's languages.
+    """
+    code = normalize_language(lang)
+    if code is None:
+        raise LookupError(f"unknown language; use one of {', '.join(LANGUAGES)}")
+    tr = get_translator(code)
+
+    def message(template: str, params: Mapping[str, ParamValue], english: str) -> str:
+        if not template:
+            return english
+        values = {k: v for k, v in params.items() if v is not None}
+        return render_text(Text(template, values), tr)
+
+    benefits = [
+        result.model_copy(
+            update={
+                "reasons": [
+                    r.model_copy(update={"message": message(r.template, r.params, r.message)})
+                    for r in result.reasons
+                ],
+                "claim_steps": [
+                    s.model_copy(update={"message": message(s.template, s.params, s.message)})
+                    for s in result.claim_steps
+                ],
+            }
+        )
+        for result in assessment.benefits
+    ]
+    return assessment.model_copy(update={"benefits": benefits})
