@@ -32,7 +32,6 @@ from dialogs.reply import Option, Reply, Text
 from dialogs.summary import (
     ASK_PERKESO,
     CARELINE,
-    HOW_TO_CLAIM,
     benefit_details,
     benefit_name,
     claim_step_lines,
@@ -56,6 +55,8 @@ _log = logging.getLogger(__name__)
 # TRANSLATORS: option under a summary: show it again in Malay and English beside the
 # worker's language, to show an officer. USSD: ≤ 30 chars.
 SHOW_BOTH = N_("Show in Malay and English too")
+# TRANSLATORS: option under a summary: every claim step with its deadline. USSD: ≤ 30 chars.
+CLAIM_STEPS_OPTION = N_("How to claim")
 # TRANSLATORS: "My last result" when there is none yet. USSD: ≤ 75 chars.
 NO_RESULT = N_("You have no saved result yet. Choose what happened in the main menu.")
 # TRANSLATORS: shown if kawan could not work out a summary (a fault). USSD: ≤ 75 chars.
@@ -124,7 +125,7 @@ class Summary(Node):
         if not self.bilingual:
             benefits = assessment.benefits if assessment is not None else ()
             if benefits:
-                ids.append((STEPS, Text(HOW_TO_CLAIM)))
+                ids.append((STEPS, Text(CLAIM_STEPS_OPTION)))
             ids.extend((_BENEFIT_OPTION + b.id.value, benefit_name(b.id)) for b in benefits)
         return tuple(Option(str(i), oid, label) for i, (oid, label) in enumerate(ids, start=1))
 
