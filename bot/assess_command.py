@@ -5,7 +5,7 @@
   (``KAWAN_TODAY`` pins it).
 - ``kawan assess --schema``: ``{"case": <JSON Schema>, "assessment": <JSON Schema>}``.
 - ``--lang L``: the ``message`` fields rendered in language L by
-  ``dialogs.i18n.translate_assessment`` once that exists; English until then.
+  ``dialogs.render.translate_assessment``; rule ids, params and amounts unchanged.
 
 Invalid input prints one sentence naming the field (``kawan: wages.average_monthly_wage: must
 be 0 or more``) and exits 2. No traceback reaches the user.
@@ -91,11 +91,10 @@ def _today() -> date:
 
 
 def _render(assessment: Assessment, lang: str | None) -> str:
-    translate = _translator() if lang else None
-    if translate is None or lang is None:
+    if not lang:
         return assessment.model_dump_json(indent=2)
     try:
-        translated = translate(assessment, lang)
+        translated = _translator()(assessment, lang)
     except (LookupError, ValueError) as error:
         raise _InputError(f"--lang {lang}: {error}") from None
     if isinstance(translated, BaseModel):
