@@ -188,7 +188,7 @@ class UssdScreen:
         return self.pages[max(0, min(index, len(self.pages) - 1))]
 
 
-_BREAK = re.compile(r"(?<=\s)|(?<=[,;:。、，！？।॥။၊])")
+_BREAK = re.compile(r"(?<=\s)|(?<=[,;:。、，！？；：।॥။၊])")
 
 
 def _pieces(paragraph: str, limit: int, budget: UssdBudget) -> Iterator[str]:

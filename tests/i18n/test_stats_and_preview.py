@@ -4,6 +4,7 @@ workers met; `kawan i18n preview` shows every screen as the worker sees it."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -77,13 +78,23 @@ def test_english_fallbacks_shown_in_a_conversation_are_counted_per_language(
         "KAWAN_ID_SECRET": "test-secret",
         "KAWAN_TODAY": "2026-11-23",
     }
+    # A copy of kawan whose Nepali catalogue is missing: every Nepali screen falls back.
+    copy = tmp_path / "kawan"
+    shutil.copytree(
+        REPO,
+        copy,
+        ignore=shutil.ignore_patterns(
+            ".git", "tests", "*.db", "*.db-*", "*.mo", "__pycache__", ".*cache", ".benchmarks"
+        ),
+    )
+    (copy / "locales" / "ne" / "LC_MESSAGES" / "messages.po").unlink()
     script = tmp_path / "inputs.txt"
     script.write_text("99\n", encoding="utf-8")
-    demo = kawan("demo", "--lang", "ne", "--script", str(script), cwd=tmp_path, env=env)
+    demo = kawan("demo", "--lang", "ne", "--script", str(script), cwd=copy, env=env)
     assert demo.returncode == 0, demo.stderr
-    stats = kawan("i18n", "stats", cwd=tmp_path, env=env)
+    stats = kawan("i18n", "stats", cwd=copy, env=env)
     assert stats.returncode == 0, stats.stderr
-    assert int(row(stats.stdout, "ne")[5]) > 0  # the Nepali catalogue is still empty
+    assert int(row(stats.stdout, "ne")[5]) > 0
     assert row(stats.stdout, "bn")[5] == "0"
 
 
