@@ -7,6 +7,11 @@
 
 The USSD routes are plain Starlette routes, not FastAPI operations: a hop is a tiny form
 POST and FastAPI's ``Form()`` machinery halves the throughput (notes/tech.md section 7).
+The gateway's usual hop (``POST /ussd``, URL-encoded) does not even go through those: the
+app answers it before FastAPI's middleware, router and form parser (:class:`KawanApp`),
+which cost more than kawan's own turn once the turn reads no database
+(benchmarks/ussd_load.py). Any other request, and a hop in another encoding, takes the
+ordinary route, which answers the same.
 One :class:`~bot.service.Assistant` per process is created by the lifespan and shared by
 every route, so catalogues, flows and the database pool are loaded once.
 """
@@ -15,16 +20,19 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import hmac
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any, Final
+from urllib.parse import parse_qsl, unquote_plus
 
 from fastapi import FastAPI
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.types import Receive, Scope, Send
 
 from bot.service import Assistant, StoreUnavailable
 from bot.settings import Settings, get_settings
@@ -44,6 +52,13 @@ MAX_FORM_FIELDS: Final = 32
 """A gateway sends six fields; anything much larger is not a gateway."""
 RECONNECT_SECONDS: Final = 5.0
 """How often a server that started with its database down tries it again."""
+USSD_PATH: Final = "/ussd"
+FORM: Final = "application/x-www-form-urlencoded"
+MAX_FORM_BYTES: Final = 1024 * 1024
+"""A hop's form larger than this is not read (Starlette's limit for one form field)."""
+_TEXT_PLAIN: Final = (b"content-type", b"text/plain; charset=utf-8")
+_SECRET_HEADER: Final = SECRET_HEADER.encode()
+_FORM: Final = FORM.encode()
 
 
 def package_version() -> str:
@@ -72,20 +87,109 @@ async def ussd(request: Request) -> Response:
         return PlainTextResponse(gateway.unavailable(None), status_code=403)
     try:
         form = await request.form(max_files=0, max_fields=MAX_FORM_FIELDS)
-        hop = UssdRequest(
-            session_id=_field(form, "sessionId"),
-            phone_number=_field(form, "phoneNumber"),
-            text=_field(form, "text"),
-            service_code=_field(form, "serviceCode"),
-            network_code=_field(form, "networkCode"),
-        )
+        hop = _hop(form)
     except Exception as error:  # a malformed body still gets a screen
         logger.warning("ussd request unreadable: %s", type(error).__name__)
         return PlainTextResponse(gateway.unavailable(None))
+    return PlainTextResponse(await _answer(gateway, hop))
+
+
+def _hop(form: Any) -> UssdRequest:
+    return UssdRequest(
+        session_id=_field(form, "sessionId"),
+        phone_number=_field(form, "phoneNumber"),
+        text=_field(form, "text"),
+        service_code=_field(form, "serviceCode"),
+        network_code=_field(form, "networkCode"),
+    )
+
+
+async def _answer(gateway: UssdGateway, hop: UssdRequest) -> str:
     if not hop.session_id or not hop.phone_number:
         logger.warning("ussd request without sessionId or phoneNumber")
-        return PlainTextResponse(gateway.unavailable(None))
-    return PlainTextResponse(await gateway.answer(hop))
+        return gateway.unavailable(None)
+    return await gateway.answer(hop)
+
+
+def parse_form(body: bytes, max_fields: int = MAX_FORM_FIELDS) -> dict[str, str]:
+    """A URL-encoded form as Starlette's parser reads it: fields split at ``&`` (empty
+    ones skipped), name and value at the first ``=``, ``+`` and ``%XX`` decoded (UTF-8,
+    undecodable bytes replaced), bytes sent raw read as Latin-1; a repeated name keeps its
+    last value.
+
+    Examples:
+        >>> parse_form(b"sessionId=ATU1&text=1%2A98&&phoneNumber=%2B60123+4")
+        {'sessionId': 'ATU1', 'text': '1*98', 'phoneNumber': '+60123 4'}
+        >>> parse_form(b"text=&text=2&flag")
+        {'text': '2', 'flag': ''}
+
+    Raises:
+        ValueError: more than ``max_fields`` fields.
+    """
+    fields: dict[str, str] = {}
+    count = 0
+    for part in body.decode("latin-1").split("&"):
+        if not part:
+            continue
+        count += 1
+        if count > max_fields:
+            raise ValueError(f"more than {max_fields} form fields")
+        name, _, value = part.partition("=")
+        fields[unquote_plus(name)] = unquote_plus(value)
+    return fields
+
+
+async def _body(receive: Receive) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise ConnectionError("the gateway hung up")
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > MAX_FORM_BYTES:
+            raise ValueError("form too large")
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            return b"".join(chunks)
+
+
+async def _fast_ussd(
+    app: FastAPI, gateway: UssdGateway, scope: Scope, receive: Receive, send: Send
+) -> bool:
+    """Answer a URL-encoded ``POST /ussd`` as :func:`ussd` would, without building a
+    Request; ``False`` (nothing read) for any other encoding, left to :func:`ussd`."""
+    content_type = b""
+    given_secret: str | None = None
+    for name, value in scope["headers"]:
+        if name == b"content-type" and not content_type:
+            content_type = value
+        elif name == _SECRET_HEADER and given_secret is None:
+            given_secret = value.decode("latin-1")
+    if content_type.split(b";", 1)[0].strip().lower() != _FORM:
+        return False
+    settings: Settings = app.state.settings
+    status = 200
+    if settings.ussd_secret:
+        if not given_secret:
+            query = parse_qsl(scope.get("query_string", b"").decode("latin-1"), True)
+            given_secret = dict(query).get(SECRET_QUERY)
+        if not _same(given_secret, settings.ussd_secret):
+            status, answer = 403, gateway.unavailable(None)
+    if status == 200:
+        try:
+            hop = _hop(parse_form(await _body(receive)))
+        except Exception as error:  # a malformed body still gets a screen
+            logger.warning("ussd request unreadable: %s", type(error).__name__)
+            answer = gateway.unavailable(None)
+        else:
+            answer = await _answer(gateway, hop)
+    body = answer.encode()
+    headers = [_TEXT_PLAIN, (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+    return True
 
 
 async def ussd_events(request: Request) -> Response:
@@ -197,6 +301,23 @@ async def _reconnect(assistant: Assistant, url: str) -> None:
 # -- the app -----------------------------------------------------------------------------
 
 
+class KawanApp(FastAPI):
+    """FastAPI, with the gateway's ``POST /ussd`` answered before FastAPI's middleware
+    and router (module docstring); everything else is plain FastAPI."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] == "http"
+            and scope["path"] == USSD_PATH
+            and scope["method"] == "POST"
+            and not scope.get("root_path")
+        ):
+            gateway = self.state._state.get("ussd")
+            if gateway is not None and await _fast_ussd(self, gateway, scope, receive, send):
+                return
+        await super().__call__(scope, receive, send)
+
+
 def create_app(settings: Settings | None = None, assistant: Assistant | None = None) -> FastAPI:
     """The ASGI app. With ``assistant`` given, the caller owns it (tests, embedding);
     otherwise the lifespan creates one from ``settings`` and closes it on shutdown."""
@@ -220,9 +341,17 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
 
             app.state.telegram = TelegramChannel(settings, service)
             await app.state.telegram.start()
+        if own:
+            # What start-up loaded (catalogues, flows, FastAPI, the ORM) lives as long as
+            # the server: out of the collector's sight, every collection during a turn
+            # is cheaper (about a tenth of a hop's CPU time, benchmarks/ussd_load.py).
+            gc.collect()
+            gc.freeze()
         try:
             yield
         finally:
+            if own:
+                gc.unfreeze()
             if reconnect is not None:
                 reconnect.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
@@ -232,7 +361,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
             if own:
                 await service.close()
 
-    app = FastAPI(
+    app = KawanApp(
         title="kawan",
         version=package_version(),
         lifespan=lifespan,
@@ -240,7 +369,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
         redoc_url=None,
         openapi_url=None,
     )
-    app.add_route("/ussd", ussd, methods=["POST"])
+    app.add_route(USSD_PATH, ussd, methods=["POST"])
     app.add_route("/ussd/events", ussd_events, methods=["POST"])
     app.add_route("/telegram/webhook", telegram_webhook, methods=["POST"])
     app.add_route("/healthz", healthz, methods=["GET"])

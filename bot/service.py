@@ -16,7 +16,7 @@ import asyncio
 import logging
 import random
 import time
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
@@ -51,6 +51,10 @@ MAX_ATTEMPTS: Final = 50
 same worker's row at the same instant causes one)."""
 
 TRANSLATOR_RECHECK_SECONDS: Final = 1.0
+
+MAX_KNOWN: Final = 20_000
+"""Conversations kept in memory after their last write (the least recently used are
+forgotten first): a worker's next turn in this process then needs no database read."""
 
 # TRANSLATORS: shown in chat (Telegram, web, terminal) instead of any screen when kawan's
 # database is down. Keep the careline number as is. No USSD limit (USSD has its own
@@ -140,6 +144,7 @@ class Assistant:
         flow: Flow = FLOW,
     ) -> None:
         self.settings = settings
+        self._known: OrderedDict[Key, Saved] = OrderedDict()
         self.store = store
         self.flow = flow
         self._hash = KeyedHasher(settings.resolved_id_secret())
@@ -154,6 +159,17 @@ class Assistant:
             gsm7=settings.ussd_gsm7_budget, ucs2=settings.ussd_ucs2_budget
         )
         """The screen budget USSD pages are rendered with (from settings)."""
+
+    @property
+    def store(self) -> Store:
+        """Where conversations are kept (replaced once when a server that started with
+        its database down reaches it)."""
+        return self._store
+
+    @store.setter
+    def store(self, store: Store) -> None:
+        self._store = store
+        self._known.clear()
 
     @classmethod
     async def create(
@@ -282,6 +298,7 @@ class Assistant:
         """``/delete``: remove everything stored for this worker on this channel."""
         key = self._key(channel, user_id)
         async with self._locks.hold(key):
+            self._known.pop(key, None)
             await self.store.delete(key)
 
     def unavailable_text(self, lang: str | None, *, ussd: bool = False) -> str:
@@ -309,14 +326,30 @@ class Assistant:
     # -- one turn ----------------------------------------------------------------------
 
     async def _turn(self, channel: Channel, user_id: str, decide: _Decide) -> Turn:
+        """Read, decide, write, under the worker's lock.
+
+        The read is skipped when this process wrote the worker's conversation last and
+        still remembers that row (:data:`MAX_KNOWN`): the write is versioned either way,
+        so if another process wrote in between, it is refused and the turn reads the
+        database and decides again. The row is taken out of memory for the turn, so a
+        turn that fails or is cancelled leaves the next one to read the database."""
         key = self._key(channel, user_id)
         async with self._locks.hold(key):
+            saved = self._known.pop(key, None)
+            read = saved is None
             for attempt in range(MAX_ATTEMPTS):
-                saved = await self.store.load(key)
+                if read:
+                    saved = await self.store.load(key)
+                read = True
                 outcome = decide(saved, self._parse(saved))
                 if not outcome.write:
+                    if saved is not None:
+                        self._remember(key, saved)
                     break
-                if await self._save(key, saved, outcome):
+                written = await self._save(key, saved, outcome)
+                if written is not None:
+                    if isinstance(written, Saved):
+                        self._remember(key, written)
                     break
                 log.info("version conflict for %s…, attempt %d", key.user_hash[:8], attempt + 1)
                 await asyncio.sleep(random.uniform(0, 0.002 * (attempt + 1)))
@@ -325,7 +358,15 @@ class Assistant:
         translator = self._translator(outcome.shown_in)
         return Turn(outcome.reply, outcome.conversation, translator)
 
-    async def _save(self, key: Key, saved: Saved | None, outcome: _Outcome) -> bool:
+    def _remember(self, key: Key, saved: Saved) -> None:
+        known = self._known
+        known[key] = saved
+        if len(known) > MAX_KNOWN:
+            known.popitem(last=False)
+
+    async def _save(self, key: Key, saved: Saved | None, outcome: _Outcome) -> Saved | bool | None:
+        """One versioned write: the row as now stored, ``True`` for an erase, ``None`` if
+        the version moved (another turn wrote first)."""
         conv, reply = outcome.conversation, outcome.reply
         self._collect_misses()
         fallbacks = dict(self._pending_fallbacks)
@@ -338,15 +379,20 @@ class Assistant:
             session_hash=outcome.session_hash,
             audit=self._audit(key.channel, saved, conv, reply),
             fallbacks=fallbacks,
+            created=saved.created if saved is not None else None,
         )
+        written: Saved | bool | None
         try:
-            applied = await self.store.write(change)
+            if change.data is None:
+                written = await self.store.write(change) or None
+            else:
+                written = await self.store.write_row(change)
         except BaseException:
             self._pending_fallbacks.update(fallbacks)
             raise
-        if not applied:
+        if written is None:
             self._pending_fallbacks.update(fallbacks)
-        return applied
+        return written
 
     # -- helpers -----------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from psycopg.pq import TransactionStatus
 
 from bot.store.records import AuditEvent, Key, Purged, Saved, Write
 
-_COLUMNS = "channel, user_hash, data, version, session_hash, updated_at, lang"
+_COLUMNS = "channel, user_hash, data, version, session_hash, updated_at, lang, created_at"
 
 
 def _by_channel(keys: Sequence[Key]) -> dict[str, list[str]]:
@@ -65,6 +65,11 @@ class Dialect(ABC):
 
     @abstractmethod
     def _params(self, values: Iterable[Any]) -> tuple[Any, ...]: ...
+
+    @abstractmethod
+    def stored_time(self, moment: datetime) -> Any:
+        """``moment`` as a timestamp column holds it and :meth:`load_many` returns it in
+        :attr:`Saved.created` (what a write's ``created`` guard compares with)."""
 
     placeholder: str = "?"
     json_placeholder: str = "?"
@@ -151,6 +156,9 @@ class Sqlite(Dialect):
     def _params(self, values: Iterable[Any]) -> tuple[Any, ...]:
         return tuple(_sqlite_value(v) for v in values)
 
+    def stored_time(self, moment: datetime) -> Any:
+        return _sqlite_value(moment)
+
     def commit(self) -> None:
         if self.conn.in_transaction:
             self.conn.execute("COMMIT")
@@ -179,8 +187,9 @@ class Sqlite(Dialect):
                 session_hash=session_hash,
                 updated_at=datetime.fromisoformat(updated_at).replace(tzinfo=UTC),
                 lang=lang,
+                created=created,
             )
-            for channel, user_hash, data, version, session_hash, updated_at, lang in rows
+            for channel, user_hash, data, version, session_hash, updated_at, lang, created in rows
         }
 
     def write_rows(self, changes: Sequence[Write], now: datetime) -> list[bool]:
@@ -213,23 +222,30 @@ class Sqlite(Dialect):
                 )
                 applied.append(cursor.rowcount == 1)
             else:
-                cursor = execute(
-                    "UPDATE conversation SET data = ?, lang = ?, session_hash = ?, "
-                    "version = ?, updated_at = ? "
-                    "WHERE channel = ? AND user_hash = ? AND version = ?",
-                    (
-                        _json(change.data),
-                        change.lang,
-                        change.session_hash,
-                        change.expected + 1,
-                        stamp,
-                        key.channel,
-                        key.user_hash,
-                        change.expected,
-                    ),
+                values = (
+                    _json(change.data),
+                    change.lang,
+                    change.session_hash,
+                    change.expected + 1,
+                    stamp,
+                    key.channel,
+                    key.user_hash,
+                    change.expected,
                 )
+                if change.created is None:
+                    cursor = execute(_SQLITE_UPDATE, values)
+                else:
+                    cursor = execute(_SQLITE_UPDATE_ROW, (*values, change.created))
                 applied.append(cursor.rowcount == 1)
         return applied
+
+
+_SQLITE_UPDATE = (
+    "UPDATE conversation SET data = ?, lang = ?, session_hash = ?, version = ?, updated_at = ? "
+    "WHERE channel = ? AND user_hash = ? AND version = ?"
+)
+_SQLITE_UPDATE_ROW = _SQLITE_UPDATE + " AND created_at = ?"
+"""The same, only on the life of the row the version was read from (``Write.created``)."""
 
 
 def _sqlite_value(value: Any) -> Any:
@@ -258,6 +274,9 @@ class Postgres(Dialect):
 
     def _params(self, values: Iterable[Any]) -> tuple[Any, ...]:
         return tuple(values)
+
+    def stored_time(self, moment: datetime) -> Any:
+        return moment
 
     def _in_transaction(self) -> bool:
         return bool(self.conn.info.transaction_status != TransactionStatus.IDLE)
@@ -297,8 +316,9 @@ class Postgres(Dialect):
                 session_hash=session_hash,
                 updated_at=updated_at,
                 lang=lang,
+                created=created,
             )
-            for channel, user_hash, data, version, session_hash, updated_at, lang in rows
+            for channel, user_hash, data, version, session_hash, updated_at, lang, created in rows
         }
 
     def write_rows(self, changes: Sequence[Write], now: datetime) -> list[bool]:
@@ -330,23 +350,30 @@ class Postgres(Dialect):
                         ),
                     )
                 else:
-                    cursor.execute(
-                        "UPDATE conversation SET data = CAST(%s AS json), lang = %s, "
-                        "session_hash = %s, version = %s, updated_at = %s "
-                        "WHERE channel = %s AND user_hash = %s AND version = %s",
-                        (
-                            _json(change.data),
-                            change.lang,
-                            change.session_hash,
-                            change.expected + 1,
-                            now,
-                            key.channel,
-                            key.user_hash,
-                            change.expected,
-                        ),
+                    values = (
+                        _json(change.data),
+                        change.lang,
+                        change.session_hash,
+                        change.expected + 1,
+                        now,
+                        key.channel,
+                        key.user_hash,
+                        change.expected,
                     )
+                    if change.created is None:
+                        cursor.execute(_POSTGRES_UPDATE, values)
+                    else:
+                        cursor.execute(
+                            _POSTGRES_UPDATE + " AND created_at = %s", (*values, change.created)
+                        )
                 cursors.append((change, cursor))
         return [change.data is None or cursor.rowcount == 1 for change, cursor in cursors]
+
+
+_POSTGRES_UPDATE = (
+    "UPDATE conversation SET data = CAST(%s AS json), lang = %s, session_hash = %s, "
+    "version = %s, updated_at = %s WHERE channel = %s AND user_hash = %s AND version = %s"
+)
 
 
 def dialect_for(name: str, conn: Any) -> Dialect:

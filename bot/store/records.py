@@ -28,6 +28,10 @@ class Saved:
     session_hash: str | None
     updated_at: datetime
     lang: str | None
+    created: Any = None
+    """The row's ``created_at`` exactly as the database holds it (``None``: not known).
+    With the version it names one life of the row: an erase followed by a new first turn
+    starts the version at 1 again, so a version alone could match a newer row."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +58,9 @@ class Write:
     session_hash: str | None = None
     audit: AuditEvent | None = None
     fallbacks: dict[tuple[str, date], int] = field(default_factory=dict)
+    created: Any = None
+    """With ``expected``: the ``created_at`` of the row that version was read from
+    (:attr:`Saved.created`); the write is refused if the row is another one since."""
 
 
 @dataclass(frozen=True, slots=True)

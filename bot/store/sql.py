@@ -210,8 +210,18 @@ class SqlStore:
 
     async def write(self, change: Write) -> bool:
         """Apply one turn's write; ``False`` if the conversation's version moved."""
-        result: bool = await self._call("write", change)
-        return result
+        result: Saved | bool = await self._call("write", change)
+        return result is not False
+
+    async def write_row(self, change: Write) -> Saved | None:
+        """Apply one turn's write of a conversation (``change.data`` is not ``None``):
+        the row exactly as it is now stored, the same :class:`Saved` that :meth:`load`
+        would return, or ``None`` if the conversation's version moved. The service keeps
+        it, so the worker's next turn needs no read."""
+        if change.data is None:
+            raise ValueError("write_row writes a conversation; an erase is write()")
+        result: Saved | bool = await self._call("write", change)
+        return result if isinstance(result, Saved) else None
 
     async def delete(self, key: Key) -> None:
         """Remove the worker's conversation (``/delete``)."""
@@ -365,8 +375,9 @@ class SqlStore:
         """Every write in the batch in one transaction and one commit; each conversation
         checked against its version on its own."""
         changes: list[Write] = [call.arg for call in calls]
+        now = self._clock()
         try:
-            applied = db.write_rows(changes, self._clock())
+            applied = db.write_rows(changes, now)
             fallbacks: Counter[tuple[str, date]] = Counter()
             audits = []
             for change, ok in zip(changes, applied, strict=True):
@@ -379,7 +390,11 @@ class SqlStore:
             with suppress(Exception):
                 db.rollback()
             raise
-        return [(call, True, ok) for call, ok in zip(calls, applied, strict=True)]
+        stored = db.stored_time(now)
+        return [
+            (call, True, _written(change, ok, now, stored))
+            for call, change, ok in zip(calls, changes, applied, strict=True)
+        ]
 
     def _other(self, db: Dialect, call: _Call) -> Any:
         if call.kind == "ping":
@@ -398,6 +413,18 @@ class SqlStore:
         if call.kind == "purge":
             return db.purge(call.arg)
         raise ValueError(f"unknown store call {call.kind!r}")
+
+
+def _written(change: Write, applied: bool, now: datetime, stored: Any) -> Saved | bool:
+    """A committed write's answer: ``False`` if refused, ``True`` for an erase, else the
+    row as it now stands (``stored`` is ``now`` as the database holds it)."""
+    if not applied or change.data is None:
+        return applied
+    if change.expected is None:
+        version, created = 1, stored
+    else:
+        version, created = change.expected + 1, change.created
+    return Saved(change.data, version, change.session_hash, now, change.lang, created)
 
 
 def _resolve(results: list[_Outcome]) -> None:
