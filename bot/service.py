@@ -17,8 +17,7 @@ import logging
 import random
 import time
 from collections import Counter, OrderedDict
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from enum import StrEnum
@@ -29,13 +28,14 @@ from pydantic import ValidationError
 from bot.identity import SESSION, KeyedHasher
 from bot.settings import Settings, get_settings
 from bot.store import AuditEvent, Key, Saved, Store, StoreUnavailable, Write, open_store, utcnow
+from bot.ussd_screens import UssdScreens
 from dialogs import engine
 from dialogs.conversation import Conversation
 from dialogs.engine import Flow
 from dialogs.flows import FLOW
 from dialogs.i18n import Translator, get_translator, normalize_language
 from dialogs.nodes import Context
-from dialogs.render import UssdBudget, render_ussd
+from dialogs.render import UssdBudget
 from dialogs.reply import Reply, Text
 from eligibility.text import N_
 
@@ -116,20 +116,42 @@ class _KeyedLocks:
     def __init__(self) -> None:
         self._locks: dict[Key, tuple[asyncio.Lock, list[int]]] = {}
 
-    @asynccontextmanager
-    async def hold(self, key: Key) -> AsyncIterator[None]:
-        entry = self._locks.get(key)
+    def hold(self, key: Key) -> _Holding:
+        """``async with locks.hold(key):`` the worker's turns one at a time."""
+        return _Holding(self._locks, key)
+
+
+class _Holding:
+    """The context manager :meth:`_KeyedLocks.hold` returns (a class, not a generator:
+    it is entered on every turn)."""
+
+    __slots__ = ("_entry", "_key", "_locks")
+
+    def __init__(self, locks: dict[Key, tuple[asyncio.Lock, list[int]]], key: Key) -> None:
+        self._locks = locks
+        self._key = key
+
+    async def __aenter__(self) -> None:
+        entry = self._locks.get(self._key)
         if entry is None:
-            entry = self._locks[key] = (asyncio.Lock(), [0])
-        lock, users = entry
-        users[0] += 1
+            entry = self._locks[self._key] = (asyncio.Lock(), [0])
+        self._entry = entry
+        entry[1][0] += 1
         try:
-            async with lock:
-                yield
-        finally:
-            users[0] -= 1
-            if users[0] == 0:
-                del self._locks[key]
+            await entry[0].acquire()
+        except BaseException:
+            self._leave()
+            raise
+
+    async def __aexit__(self, *_: object) -> None:
+        self._entry[0].release()
+        self._leave()
+
+    def _leave(self) -> None:
+        users = self._entry[1]
+        users[0] -= 1
+        if users[0] == 0:
+            del self._locks[self._key]
 
 
 class Assistant:
@@ -159,6 +181,8 @@ class Assistant:
             gsm7=settings.ussd_gsm7_budget, ucs2=settings.ussd_ucs2_budget
         )
         """The screen budget USSD pages are rendered with (from settings)."""
+        self.ussd_screens = UssdScreens(self.ussd_budget)
+        """Rendered USSD screens, shared with the USSD gateway."""
 
     @property
     def store(self) -> Store:
@@ -424,7 +448,7 @@ class Assistant:
         return Context(today=self._today(), ngo_contact=self.settings.ngo_contact, pages=pages)
 
     def _ussd_pages(self, reply: Reply, lang: str | None) -> int:
-        return len(render_ussd(reply, self._translator(lang), self.ussd_budget).pages)
+        return self.ussd_screens.pages(reply, self._translator(lang))
 
     def _translator(self, lang: str | None) -> Translator:
         """The translator for ``lang``, looked up at most once a second: the lookup

@@ -29,18 +29,17 @@ import asyncio
 import logging
 import time
 import traceback
-from collections import OrderedDict
-from collections.abc import Hashable
-from dataclasses import dataclass, fields
-from operator import attrgetter
+from collections import OrderedDict, deque
+from dataclasses import dataclass
 from typing import Final
 
 from bot.identity import SESSION, KeyedHasher
 from bot.service import Assistant, Channel, StoreUnavailable, Turn
 from bot.settings import Settings
-from dialogs.i18n import Translator
-from dialogs.render import UssdBudget, UssdScreen, render_ussd
-from dialogs.reply import Param, Reply, Text
+from bot.ussd_screens import MAX_SCREENS, UssdScreens
+from dialogs.render import UssdBudget
+
+__all__ = ["MAX_SCREENS", "UssdGateway", "UssdRequest", "UssdScreens", "UssdSessions"]
 
 logger = logging.getLogger(__name__)
 
@@ -52,11 +51,11 @@ TURN_TIMEOUT: Final = 4.0
 """Seconds a hop may take before the worker is told to try again. Gateways drop a
 session after 5 to 15 s (rules/ussd.md); answering late is worse than answering no."""
 
+DEADLINE_TICK: Final = 0.1
+"""How often hops are checked against :data:`TURN_TIMEOUT`."""
+
 MAX_SESSIONS: Final = 200_000
 """Live sessions remembered per process; the oldest are forgotten first."""
-
-MAX_SCREENS: Final = 4096
-"""Rendered screens kept per process (menus and questions repeat for every worker)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,61 +153,60 @@ class UssdSessions:
         self._entries.pop(key, None)
 
 
-_TEXT_FIELDS: Final = attrgetter(*(f.name for f in fields(Text) if f.name != "params"))
-_REPLY_FIELDS: Final = attrgetter(
-    *(f.name for f in fields(Reply) if f.name not in ("body", "hint", "options"))
-)
+class _Deadline:
+    """One hop's time limit (see :class:`_Deadlines`)."""
+
+    __slots__ = ("at", "cancelling", "expired", "finished", "task")
+
+    def __init__(self, at: float, task: asyncio.Task[object]) -> None:
+        self.at = at
+        self.task = task
+        self.cancelling = task.cancelling()
+        self.expired = False
+        self.finished = False
+
+    def timed_out(self) -> bool:
+        """After a ``CancelledError``: whether it was this limit (then the task's
+        cancellation is withdrawn) rather than a cancellation from outside."""
+        return self.expired and self.task.uncancel() <= self.cancelling
 
 
-def _text_key(text: Text) -> Hashable:
-    params = tuple((name, _param_key(value)) for name, value in text.params.items())
-    return (_TEXT_FIELDS(text), params)
+class _Deadlines:
+    """:data:`TURN_TIMEOUT` for every hop with one timer per event loop, not one each.
 
+    ``asyncio.timeout`` schedules and cancels a timer per hop, which on uvloop costs as
+    much as a tenth of the hop itself. Every hop has the same limit, so they expire in the
+    order they started: a queue checked every :data:`DEADLINE_TICK` seconds is enough (a
+    hop is cut off at most that much later than the limit)."""
 
-def _param_key(value: Param) -> Hashable:
-    # The type is part of the key: True == 1 and Decimal("1") == 1 render differently.
-    return _text_key(value) if isinstance(value, Text) else (type(value), value)
+    def __init__(self, seconds: float) -> None:
+        self._seconds = seconds
+        self._queues: dict[asyncio.AbstractEventLoop, deque[_Deadline]] = {}
 
+    def start(self) -> _Deadline:
+        loop = asyncio.get_running_loop()
+        task = asyncio.current_task(loop)
+        assert task is not None
+        deadline = _Deadline(loop.time() + self._seconds, task)
+        queue = self._queues.get(loop)
+        if queue is None:
+            queue = self._queues[loop] = deque()
+            loop.call_later(DEADLINE_TICK, self._check, loop)
+        queue.append(deadline)
+        return deadline
 
-def _reply_key(reply: Reply) -> Hashable:
-    """Equal for two replies exactly when every field is equal (a field added to
-    :class:`Reply` or :class:`Text` later is part of the key without a change here)."""
-    return (
-        tuple(_text_key(t) for t in reply.body),
-        None if reply.hint is None else _text_key(reply.hint),
-        tuple((o.key, o.id, _text_key(o.label)) for o in reply.options),
-        _REPLY_FIELDS(reply),
-    )
-
-
-class UssdScreens:
-    """Rendered pages by reply, language and budget: rendering is a pure function of
-    them, and most hops show a screen every other worker has seen (the menus, the
-    questions), so the renderer runs once per screen and language, not once per hop.
-    A catalogue edited on disk gives a new :class:`Translator`, hence new entries."""
-
-    __slots__ = ("_budget", "_screens")
-
-    def __init__(self, budget: UssdBudget) -> None:
-        self._budget = budget
-        self._screens: dict[Hashable, UssdScreen] = {}
-
-    def render(self, reply: Reply, translator: Translator) -> UssdScreen:
-        try:
-            key = (translator, _reply_key(reply))
-            hash(key)
-        except TypeError:  # a value that cannot be a key: render without the cache
-            return render_ussd(reply, translator, self._budget)
-        screen = self._screens.get(key)
-        if screen is None:
-            screen = render_ussd(reply, translator, self._budget)
-            if len(self._screens) >= MAX_SCREENS:
-                del self._screens[next(iter(self._screens))]
-            self._screens[key] = screen
-        return screen
-
-    def fits(self, text: str) -> bool:
-        return self._budget.fits(text)
+    def _check(self, loop: asyncio.AbstractEventLoop) -> None:
+        queue = self._queues[loop]
+        now = loop.time()
+        while queue and (queue[0].finished or queue[0].at <= now):
+            deadline = queue.popleft()
+            if not deadline.finished:
+                deadline.expired = True
+                deadline.task.cancel()
+        if queue:
+            loop.call_later(DEADLINE_TICK, self._check, loop)
+        else:
+            del self._queues[loop]
 
 
 class UssdGateway:
@@ -216,9 +214,14 @@ class UssdGateway:
 
     def __init__(self, assistant: Assistant, settings: Settings) -> None:
         self._assistant = assistant
-        self.screens = UssdScreens(UssdBudget(settings.ussd_gsm7_budget, settings.ussd_ucs2_budget))
+        budget = UssdBudget(settings.ussd_gsm7_budget, settings.ussd_ucs2_budget)
+        # The service's cache when the budget is the same: a screen the service counted
+        # pages of is not rendered again.
+        shared = assistant.ussd_screens
+        self.screens = shared if shared.budget == budget else UssdScreens(budget)
         self._hash = KeyedHasher(settings.resolved_id_secret())
         self.sessions = UssdSessions(settings.ussd_session_idle_seconds)
+        self._deadlines = _Deadlines(TURN_TIMEOUT)
 
     def session_key(self, session_id: str, phone_number: str) -> str:
         """A session is its gateway id *and* number: a reused id never mixes two phones."""
@@ -229,20 +232,27 @@ class UssdGateway:
         key = self.session_key(hop.session_id, hop.phone_number)
         seen = self.sessions.get(key)
         lang = seen.lang if seen is not None else None
+        deadline = self._deadlines.start()
         try:
-            async with asyncio.timeout(TURN_TIMEOUT):
-                turn, latest_only = await self._turn(hop, seen)
+            turn, latest_only = await self._turn(hop, seen)
+        except asyncio.CancelledError:
+            if not deadline.timed_out():
+                raise
+            logger.warning("ussd hop answered 'try again': no reply within %.1f s", TURN_TIMEOUT)
+            return self._unavailable(key, lang)
         except StoreUnavailable:
             logger.warning("ussd hop answered 'try again': the store is unavailable")
             return self._unavailable(key, lang)
         except TimeoutError:
-            logger.warning("ussd hop answered 'try again': no reply within %.1f s", TURN_TIMEOUT)
+            logger.warning("ussd hop answered 'try again': no reply in time")
             return self._unavailable(key, lang)
         except Exception as error:  # the gateway must get a screen, always
             # The class and the frames only: an exception's message may quote the input.
             frames = "".join(traceback.format_tb(error.__traceback__))
             logger.error("ussd hop failed with %s\n%s", type(error).__name__, frames)
             return self._unavailable(key, lang)
+        finally:
+            deadline.finished = True
 
         screen = self.screens.render(turn.reply, turn.translator)
         page = screen.page(turn.conversation.page)
