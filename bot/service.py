@@ -435,7 +435,8 @@ class Assistant:
         raise RuntimeError("the main menu cannot be shown")
 
     def _key(self, channel: Channel, user_id: str) -> Key:
-        return Key(Channel(channel).value, self._hash(user_id))
+        name = channel.value if isinstance(channel, Channel) else Channel(channel).value
+        return Key(name, self._hash(user_id))
 
     def _session_hash(self, session: str | None) -> str | None:
         return self._hash(session, purpose=SESSION) if session else None
@@ -472,11 +473,10 @@ class Assistant:
     def _collect_misses(self) -> None:
         """Gather English fallbacks shown since the last turn: channels render after the
         turn returns, so they are saved with the next write (or at close)."""
-        today = self._today()
         for lang, translator in self._translators.items():
             missed = translator.take_misses()
             if missed:
-                self._pending_fallbacks[(lang, today)] += missed
+                self._pending_fallbacks[(lang, self._today())] += missed
 
     def _parse(self, saved: Saved | None) -> Conversation | None:
         if saved is None:

@@ -20,9 +20,10 @@ from dialogs.reply import Param, Reply, Text
 MAX_SCREENS: Final = 4096
 """Rendered screens kept per process (menus and questions repeat for every worker)."""
 
-MAX_RECENT: Final = 256
+MAX_RECENT: Final = 1024
 """Replies remembered by identity: the one a hop shows is asked for twice when the
-worker pages (``Context.pages``, then the gateway), and needs no key the second time."""
+worker pages (``Context.pages``, then the gateway), and a screen that does not change
+(a static menu or question) is the same object every time; neither needs a key then."""
 
 _TEXT_FIELDS: Final = attrgetter(*(f.name for f in fields(Text) if f.name != "params"))
 _REPLY_FIELDS: Final = attrgetter(
@@ -31,7 +32,11 @@ _REPLY_FIELDS: Final = attrgetter(
 
 
 def _text_key(text: Text) -> Hashable:
-    params = tuple((name, _param_key(value)) for name, value in text.params.items())
+    # Most texts have no parameters: their key is the tuple of the other fields alone (a
+    # different shape from the pair below, so the two never compare equal).
+    if not text.params:
+        return _TEXT_FIELDS(text)
+    params = tuple([(name, _param_key(value)) for name, value in text.params.items()])
     return (_TEXT_FIELDS(text), params)
 
 
@@ -42,11 +47,12 @@ def _param_key(value: Param) -> Hashable:
 
 def _reply_key(reply: Reply) -> Hashable:
     """Equal for two replies exactly when every field is equal (a field added to
-    :class:`Reply` or :class:`Text` later is part of the key without a change here)."""
+    :class:`Reply` or :class:`Text` later is part of the key without a change here).
+    Built with list comprehensions: this runs on every hop."""
     return (
-        tuple(_text_key(t) for t in reply.body),
+        tuple([_text_key(t) for t in reply.body]),
         None if reply.hint is None else _text_key(reply.hint),
-        tuple((o.key, o.id, _text_key(o.label)) for o in reply.options),
+        tuple([(o.key, o.id, _text_key(o.label)) for o in reply.options]),
         _REPLY_FIELDS(reply),
     )
 
@@ -60,17 +66,18 @@ class UssdScreens:
     def __init__(self, budget: UssdBudget) -> None:
         self._budget = budget
         self._screens: dict[Hashable, UssdScreen] = {}
-        # id(reply) -> (reply, translator, screen); holding the reply keeps its id unique.
-        self._recent: dict[int, tuple[Reply, Translator, UssdScreen]] = {}
+        # (id(reply), translator) -> (reply, screen); holding the reply keeps its id unique.
+        self._recent: dict[tuple[int, Translator], tuple[Reply, UssdScreen]] = {}
 
     @property
     def budget(self) -> UssdBudget:
         return self._budget
 
     def render(self, reply: Reply, translator: Translator) -> UssdScreen:
-        recent = self._recent.get(id(reply))
-        if recent is not None and recent[0] is reply and recent[1] is translator:
-            return recent[2]
+        mark = (id(reply), translator)
+        recent = self._recent.get(mark)
+        if recent is not None and recent[0] is reply:
+            return recent[1]
         try:
             key = (translator, _reply_key(reply))
             screen = self._screens.get(key)
@@ -83,7 +90,7 @@ class UssdScreens:
             self._screens[key] = screen
         if len(self._recent) >= MAX_RECENT:
             del self._recent[next(iter(self._recent))]
-        self._recent[id(reply)] = (reply, translator, screen)
+        self._recent[mark] = (reply, screen)
         return screen
 
     def pages(self, reply: Reply, translator: Translator) -> int:

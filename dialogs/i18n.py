@@ -72,6 +72,8 @@ def normalize_language(code: str | None) -> str | None:
     """
     if not code:
         return None
+    if code in LANGUAGES:  # already a supported code, as on almost every turn
+        return code
     cleaned = code.strip().replace("-", "_")
     lowered = {c.lower(): c for c in LANGUAGES}
     if cleaned.lower() in lowered:
@@ -130,6 +132,8 @@ class Translator:
 
     def take_misses(self) -> int:
         """How many English fallbacks were shown since the last call (then reset)."""
+        if not self.misses.get(self.lang):  # none yet: no need for the lock
+            return 0
         with self._lock:
             count = self.misses[self.lang]
             self.misses[self.lang] = 0

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 from types import MappingProxyType
 from typing import Final
 
@@ -142,12 +143,21 @@ class Menu(Node):
         return self.choices(conv, ctx) if callable(self.choices) else self.choices
 
     def show(self, conv: Conversation, ctx: Context) -> Reply:
+        if not callable(self.choices):
+            return self._fixed_reply
         return Reply(
             body=self.prompt,
             options=_keyed(self._choices(conv, ctx)),
             back=self.back,
             screen=self.id,
         )
+
+    @cached_property
+    def _fixed_reply(self) -> Reply:
+        """The reply of a menu whose choices are fixed: built once, not on every show."""
+        choices = self.choices
+        assert not callable(choices)
+        return Reply(body=self.prompt, options=_keyed(choices), back=self.back, screen=self.id)
 
     def handle(self, conv: Conversation, text: str, ctx: Context) -> Outcome:
         choice = _pick(self._choices(conv, ctx), text)
@@ -174,11 +184,15 @@ class Info(Node):
         body = self.body(conv, ctx) if callable(self.body) else self.body
         return Reply(
             body=body,
-            options=_keyed(self.choices),
+            options=self._options,
             expects=InputKind.NONE if self.end else InputKind.CHOICE,
             end=self.end,
             screen=self.id,
         )
+
+    @cached_property
+    def _options(self) -> tuple[Option, ...]:
+        return _keyed(self.choices)
 
     def handle(self, conv: Conversation, text: str, ctx: Context) -> Outcome:
         choice = _pick(self.choices, text)
@@ -216,6 +230,11 @@ class Question(Node):
         return (*self.choices, Choice("dont_know", Text(DONT_KNOW), self.goto, {self.path: None}))
 
     def show(self, conv: Conversation, ctx: Context) -> Reply:
+        return self._fixed_reply
+
+    @cached_property
+    def _fixed_reply(self) -> Reply:
+        """A question's screen depends on nothing but the question: built once."""
         if self.kind is InputKind.CHOICE:
             options = _keyed(self._all_choices())
         else:
