@@ -13,18 +13,16 @@ Use them from any ``tests/bot`` module::
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import AsyncIterator, Iterator
 from datetime import date
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from bot.service import Assistant
 from bot.settings import Settings
 from bot.store import SqlStore
+from tests.auxil.postgres import fresh_database
 
 TODAY = date(2026, 11, 23)
 """Every test's "today" (``KAWAN_TODAY``), so dates in screens are stable."""
@@ -36,27 +34,9 @@ BACKENDS = ("sqlite", pytest.param("postgres", marks=pytest.mark.postgres))
 
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
-    """A fresh database on the test PostgreSQL server for this test session
-    (async psycopg URL), dropped at the end."""
-    base = os.environ.get("KAWAN_TEST_POSTGRES_URL")
-    if not base:
-        pytest.skip("KAWAN_TEST_POSTGRES_URL is not set (run the tests with scripts/test)")
-    name = f"kawan_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(
-        make_url(base).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT"
-    )
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield (
-            make_url(base)
-            .set(drivername="postgresql+psycopg", database=name)
-            .render_as_string(hide_password=False)
-        )
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    """A fresh database on the test PostgreSQL server for this test session, dropped after."""
+    with fresh_database("kawan_test") as url:
+        yield url
 
 
 def _empty_postgres(url: str) -> None:

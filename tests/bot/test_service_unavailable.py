@@ -3,18 +3,17 @@ the service raises ``StoreUnavailable`` and channels show the translated message
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from bot.service import Assistant, Channel, StoreUnavailable
 from bot.settings import Settings
 from dialogs.engine import HELP
+from tests.auxil.postgres import database_outage
 
 UNREACHABLE = "postgresql+psycopg://kawan@127.0.0.1:1/kawan"
 
@@ -36,29 +35,6 @@ async def test_a_sqlite_file_that_cannot_be_opened_raises_store_unavailable(
         await Assistant.create(_settings(url))
 
 
-@contextmanager
-def _outage(database_url: str) -> Iterator[None]:
-    """Refuse new connections to the test database and cut the open ones."""
-    name = make_url(database_url).database
-    admin = create_engine(
-        make_url(os.environ["KAWAN_TEST_POSTGRES_URL"]).set(drivername="postgresql+psycopg"),
-        isolation_level="AUTOCOMMIT",
-    )
-    with admin.connect() as conn:
-        conn.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false'))
-        conn.execute(
-            text(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = :name AND pid <> pg_backend_pid()"
-            ),
-            {"name": name},
-        )
-    try:
-        yield
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true'))
-        admin.dispose()
 
 
 @pytest.mark.postgres
@@ -71,7 +47,7 @@ async def test_while_postgresql_is_down_turns_fail_cleanly_and_resume_afterwards
         await assistant.open(Channel.USSD, worker, session="s1", lang="ne")
         helped = await assistant.send(Channel.USSD, worker, "99", session="s1")
         assert helped.reply.screen == HELP
-        with _outage(postgres_url):
+        with database_outage(postgres_url):
             for attempt in (
                 assistant.send(Channel.USSD, worker, "1", session="s1"),
                 assistant.open(Channel.USSD, worker, session="s2"),

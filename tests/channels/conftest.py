@@ -14,7 +14,6 @@ the network's budget with its own counting, independent of kawan's renderer.
 
 from __future__ import annotations
 
-import os
 import secrets
 import socket
 import threading
@@ -29,11 +28,10 @@ from typing import Any, Final
 import httpx
 import pytest
 import uvicorn
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from bot.server import create_app
 from bot.settings import Settings
+from tests.auxil.postgres import fresh_database
 
 TODAY: Final = date(2026, 11, 23)
 ID_SECRET: Final = "test-id-secret-not-for-production"
@@ -119,25 +117,8 @@ def serve(settings: Settings) -> Iterator[RunningServer]:
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
     """A fresh database on the test PostgreSQL server for this session, dropped after."""
-    base = os.environ.get("KAWAN_TEST_POSTGRES_URL")
-    if not base:
-        pytest.skip("KAWAN_TEST_POSTGRES_URL is not set (run the tests with scripts/test)")
-    name = f"kawan_channels_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(
-        make_url(base).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT"
-    )
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield (
-            make_url(base)
-            .set(drivername="postgresql+psycopg", database=name)
-            .render_as_string(hide_password=False)
-        )
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with fresh_database("kawan_channels") as url:
+        yield url
 
 
 @pytest.fixture(params=BACKENDS)

@@ -8,17 +8,13 @@ their label) and assert on what the bot sent.
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
-from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from bot.service import Channel
 from bot.telegram import texts
@@ -30,6 +26,7 @@ from dialogs.i18n import LANGUAGES, get_translator
 from dialogs.nodes import Context
 from dialogs.render import render_chat, render_text
 from tests.auxil.fake_bot_api import FakeBotApi, TelegramUser
+from tests.auxil.postgres import database_outage
 from tests.auxil.telegram_bot import (
     RunningBot,
     WorkerChat,
@@ -434,29 +431,6 @@ async def test_every_button_in_every_language_fits_telegrams_64_bytes(
 # -- a database that is down -----------------------------------------------------------
 
 
-@contextmanager
-def database_outage(database_url: str) -> Iterator[None]:
-    """Refuse new connections to the test database and cut the open ones."""
-    name = make_url(database_url).database
-    admin = create_engine(
-        make_url(os.environ["KAWAN_TEST_POSTGRES_URL"]).set(drivername="postgresql+psycopg"),
-        isolation_level="AUTOCOMMIT",
-    )
-    with admin.connect() as conn:
-        conn.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false'))
-        conn.execute(
-            text(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = :name AND pid <> pg_backend_pid()"
-            ),
-            {"name": name},
-        )
-    try:
-        yield
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true'))
-        admin.dispose()
 
 
 @pytest.mark.postgres
