@@ -177,6 +177,9 @@ class Assistant:
         self._pending_fallbacks: Counter[tuple[str, date]] = Counter()
         self._translators: dict[str, Translator] = {}
         self._translator_cache: dict[str, tuple[float, Translator]] = {}
+        self._day = date.min
+        self._day_ends = 0.0
+        """Until when (``time.time()``) ``_day`` is Malaysia's date."""
         self.ussd_budget = UssdBudget(
             gsm7=settings.ussd_gsm7_budget, ucs2=settings.ussd_ucs2_budget
         )
@@ -442,7 +445,15 @@ class Assistant:
         return self._hash(session, purpose=SESSION) if session else None
 
     def _today(self) -> date:
-        return self.settings.today or datetime.now(MALAYSIA).date()
+        fixed = self.settings.today
+        if fixed is not None:
+            return fixed
+        now = time.time()
+        if now >= self._day_ends:  # Malaysian midnight passed: look the day up again
+            day = datetime.fromtimestamp(now, MALAYSIA).date()
+            midnight = datetime.combine(day + timedelta(days=1), datetime.min.time(), MALAYSIA)
+            self._day, self._day_ends = day, midnight.timestamp()
+        return self._day
 
     def _context(self, channel: Channel) -> Context:
         pages = self._ussd_pages if channel == Channel.USSD else None
