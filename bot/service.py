@@ -398,9 +398,12 @@ class Assistant:
         self._collect_misses()
         fallbacks = dict(self._pending_fallbacks)
         self._pending_fallbacks.clear()
+        erase = reply.erase
         change = Write(
             key=key,
-            data=None if reply.erase else conv.model_dump(mode="json"),
+            data=None if erase else conv.model_dump(mode="json"),
+            # Encoded here by pydantic's serializer: a third of json.dumps' time.
+            text=None if erase else conv.model_dump_json(),
             expected=saved.version if saved is not None else None,
             lang=conv.lang,
             session_hash=outcome.session_hash,

@@ -35,6 +35,10 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def _row_json(change: Write) -> str:
+    return change.text if change.text is not None else _json(change.data)
+
+
 class Dialect(ABC):
     """One database's statements. ``conn`` is the driver's connection (sqlite3 or
     psycopg), used only from the store's thread."""
@@ -214,7 +218,7 @@ class Sqlite(Dialect):
                         key.channel,
                         key.user_hash,
                         change.session_hash,
-                        _json(change.data),
+                        _row_json(change),
                         change.lang,
                         stamp,
                         stamp,
@@ -223,7 +227,7 @@ class Sqlite(Dialect):
                 applied.append(cursor.rowcount == 1)
             else:
                 values = (
-                    _json(change.data),
+                    _row_json(change),
                     change.lang,
                     change.session_hash,
                     change.expected + 1,
@@ -343,7 +347,7 @@ class Postgres(Dialect):
                             key.channel,
                             key.user_hash,
                             change.session_hash,
-                            _json(change.data),
+                            _row_json(change),
                             change.lang,
                             now,
                             now,
@@ -351,7 +355,7 @@ class Postgres(Dialect):
                     )
                 else:
                     values = (
-                        _json(change.data),
+                        _row_json(change),
                         change.lang,
                         change.session_hash,
                         change.expected + 1,

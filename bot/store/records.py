@@ -61,6 +61,9 @@ class Write:
     created: Any = None
     """With ``expected``: the ``created_at`` of the row that version was read from
     (:attr:`Saved.created`); the write is refused if the row is another one since."""
+    text: str | None = None
+    """``data`` already as compact JSON text, when the caller has it (else the store
+    encodes ``data`` itself)."""
 
 
 @dataclass(frozen=True, slots=True)
