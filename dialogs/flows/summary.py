@@ -14,8 +14,9 @@ detail is not on the summary itself (see :mod:`dialogs.summary`).
 
 from __future__ import annotations
 
+import json
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Final
@@ -38,6 +39,7 @@ from dialogs.summary import (
     summary_lines,
 )
 from eligibility.models import Assessment, BenefitId
+from eligibility.parameters import when_reloaded
 from eligibility.text import N_
 
 SUMMARY: Final = "summary"
@@ -52,6 +54,11 @@ BILINGUAL: Final = ("ms", "en")
 
 _log = logging.getLogger(__name__)
 
+MAX_SHOWN: Final = 512
+"""Summary screens remembered per process (see :func:`_remembered`)."""
+_shown: dict[Hashable, Reply] = {}
+when_reloaded(_shown.clear)
+
 # TRANSLATORS: option under a summary: show it again in Malay and English beside the
 # worker's language, to show an officer. USSD: ≤ 30 chars.
 SHOW_BOTH = N_("Show in Malay and English too")
@@ -61,6 +68,27 @@ CLAIM_STEPS_OPTION = N_("How to claim")
 NO_RESULT = N_("You have no saved result yet. Choose what happened in the main menu.")
 # TRANSLATORS: shown if kawan could not work out a summary (a fault). USSD: ≤ 75 chars.
 FAILED = N_("Sorry, kawan cannot work this out right now. Your answers are kept.")
+
+
+def _remembered(
+    key: tuple[Hashable, ...], facts: Mapping[str, JsonValue], make: Callable[[], Reply]
+) -> Reply:
+    """``make()``, remembered by ``key`` and ``facts``: a summary screen is a pure function
+    of the facts, the dates and the parameters (a reload forgets them all), and costs
+    hundreds of microseconds, while the same screen is shown again on every page
+    (``98``/``0``), every choice made on it (``handle`` reads its options) and every
+    return to it."""
+    try:
+        full = (*key, json.dumps(facts, sort_keys=True))
+        reply = _shown.get(full)
+    except (TypeError, ValueError):  # facts that are not JSON: not remembered
+        return make()
+    if reply is None:
+        reply = make()
+        if len(_shown) >= MAX_SHOWN:
+            del _shown[next(iter(_shown))]
+        _shown[full] = reply
+    return reply
 
 
 def _facts_of(last: Mapping[str, JsonValue] | None) -> tuple[dict[str, JsonValue], date] | None:
@@ -131,9 +159,16 @@ class Summary(Node):
 
     def show(self, conv: Conversation, ctx: Context) -> Reply:
         source = _facts_of(conv.last_result) if self.last else (dict(conv.facts), ctx.today)
-        menu_only = (Option("1", MENU, Text(MAIN_MENU)),)
         if source is None:
+            menu_only = (Option("1", MENU, Text(MAIN_MENU)),)
             return Reply(body=(Text(NO_RESULT),), options=menu_only, screen=self.id)
+        facts, as_of = source
+        key = (self, as_of, ctx.today, ctx.ngo_contact)
+        return _remembered(key, facts, lambda: self._summary(facts, as_of, ctx))
+
+    def _summary(self, facts: dict[str, JsonValue], as_of: date, ctx: Context) -> Reply:
+        source = (facts, as_of)
+        menu_only = (Option("1", MENU, Text(MAIN_MENU)),)
         body = summary_body(*source, ctx)
         if body is None:
             failed = (Text(FAILED), Text(ASK_PERKESO, {"phone": CARELINE}))
@@ -174,8 +209,17 @@ class SummaryDetail(Node):
     steps: bool = False
 
     def show(self, conv: Conversation, ctx: Context) -> Reply:
-        menu_only = (Option("1", MENU, Text(MAIN_MENU)),)
         source = _facts_of(conv.last_result)
+        if source is None:
+            return self._detail(conv, source, ctx)
+        detail = None if self.steps else conv.fact(DETAIL_FACT)
+        key = (self, source[1], ctx.today, ctx.ngo_contact, str(detail))
+        return _remembered(key, source[0], lambda: self._detail(conv, source, ctx))
+
+    def _detail(
+        self, conv: Conversation, source: tuple[dict[str, JsonValue], date] | None, ctx: Context
+    ) -> Reply:
+        menu_only = (Option("1", MENU, Text(MAIN_MENU)),)
         assessment = assess_or_none(*source) if source is not None else None
         if source is None or assessment is None:
             return Reply(body=(Text(NO_RESULT),), options=menu_only, screen=self.id)
