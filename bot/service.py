@@ -1,8 +1,9 @@
 """The one turn driver every channel calls (USSD, Telegram, web simulator, terminal demo).
 
 A channel hands over the worker's raw identifier and what they typed; the service hashes
-the identifier (:mod:`bot.identity`), loads the conversation (one read), lets the pure
-dialog engine step it, saves it (one versioned write) and returns the reply with the
+the identifier (:mod:`bot.identity`), loads the conversation (one read, skipped when this
+process wrote the row last and still remembers it), lets the pure dialog engine step it,
+saves it (one versioned write, acknowledged once committed) and returns the reply with the
 worker's translator. Channels only render. Everything about sessions lives here: a USSD
 redial is offered "continue where you left off", an idle chat starts again at the main
 menu with a short note, an erase deletes the row, and two messages from one worker
@@ -52,9 +53,11 @@ same worker's row at the same instant causes one)."""
 
 TRANSLATOR_RECHECK_SECONDS: Final = 1.0
 
-MAX_KNOWN: Final = 20_000
+MAX_KNOWN: Final = 10_000
 """Conversations kept in memory after their last write (the least recently used are
-forgotten first): a worker's next turn in this process then needs no database read."""
+forgotten first): a worker's next turn in this process then needs no database read.
+About 1.5 kB each, so 15 MB at most; ten thousand workers between two of their turns is
+far more than one process serves at once."""
 
 # TRANSLATORS: shown in chat (Telegram, web, terminal) instead of any screen when kawan's
 # database is down. Keep the careline number as is. No USSD limit (USSD has its own

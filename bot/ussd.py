@@ -15,12 +15,13 @@ the session with a short translated "please try again", inside the gateway's tim
 
 Where the session map lives: in the process. ``kawan serve`` is one asyncio process (one
 core answers thousands of hops a second, benchmarks/ussd_load.py), and the conversation
-itself is always in the database. A hop whose session this process does not know (a
-restart mid-session, or several processes without sticky routing) falls back on the
-database conversation and takes the last ``*``-separated part of ``text`` as the input:
-right for menu choices and numbers, wrong only for an answer that itself holds a ``*``
-(a date typed as ``10*03*2025``). Several processes therefore need sticky routing by
-``sessionId``; one process is the default and is plenty.
+itself is always in the database (the service also remembers the row it wrote last, but
+its versioned write notices when another process wrote since). A hop whose session this
+process does not know (a restart mid-session, or several processes without sticky
+routing) falls back on the database conversation and takes the last ``*``-separated part
+of ``text`` as the input: right for menu choices and numbers, wrong only for an answer
+that itself holds a ``*`` (a date typed as ``10*03*2025``). Several processes therefore
+need sticky routing by ``sessionId``; one process is the default and is plenty.
 """
 
 from __future__ import annotations
