@@ -13,40 +13,17 @@ import asyncio
 import os
 import subprocess
 import sys
-from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from types import MappingProxyType
 
 from bot.identity import keyed_hash
 from bot.service import Assistant, Channel
 from bot.settings import Settings
 from bot.store import Key
-from dialogs.conversation import Conversation
-from dialogs.engine import MENU, Flow
-from dialogs.nodes import Context, Node, Outcome
-from dialogs.reply import Reply, Text
+from tests.auxil.tally import TALLY
 
 WORKER = "+60111222333"
 
 
-@dataclass(frozen=True)
-class Tally(Node):
-    """Records every input as its own fact and shows how many it has seen."""
-
-    id: str = MENU
-
-    def show(self, conv: Conversation, ctx: Context) -> Reply:
-        return Reply(body=(Text.verbatim(f"{len(conv.facts)} inputs"),), screen=self.id)
-
-    def handle(self, conv: Conversation, text: str, ctx: Context) -> Outcome:
-        return Outcome(goto=MENU, facts={f"seen.{text}": True}, remember=False)
-
-    def edges(self) -> Iterable[tuple[str, str]]:
-        return ()
-
-
-TALLY = Flow(nodes=MappingProxyType({MENU: Tally()}), resolve_next=lambda conv, ctx: MENU)
 
 
 def _inputs(prefix: str, count: int) -> list[str]:
@@ -120,7 +97,9 @@ async def test_two_engines_on_one_database_never_lose_a_message(settings: Settin
 _CHILD = """
 import asyncio, sys
 sys.path.insert(0, {tests!r})
-from test_service_concurrency import TALLY, WORKER
+sys.path.insert(0, {root!r})
+from test_service_concurrency import WORKER
+from tests.auxil.tally import TALLY
 from bot.service import Assistant, Channel
 from bot.settings import Settings
 
@@ -148,7 +127,7 @@ async def test_two_processes_writing_for_one_worker_never_lose_a_message(
             "KAWAN_DATABASE_URL": settings.database_url,
             "KAWAN_ID_SECRET": settings.id_secret or "",
         }
-        code = _CHILD.format(tests=str(Path(__file__).parent))
+        code = _CHILD.format(tests=str(Path(__file__).parent), root=str(Path(__file__).parents[2]))
         children = [
             subprocess.Popen(
                 [sys.executable, "-c", code, prefix], env=env, cwd=tmp_path, stderr=subprocess.PIPE
