@@ -226,6 +226,44 @@ def _split_graphemes(text: str, limit: int, budget: UssdBudget) -> tuple[str, st
     return text[:cut], text[cut:]
 
 
+def _used(page: list[tuple[str, bool]], budget: UssdBudget) -> int:
+    return budget.cost("\n".join(text for text, _ in page))[0]
+
+
+def _pack(
+    lines: list[tuple[str, bool]], limit: int, budget: UssdBudget
+) -> list[list[tuple[str, bool]]]:
+    """Fill pages greedily. A paragraph that does not fit the room left on a page fills it
+    and goes on at the next page, broken only at a space or punctuation; an option (a line
+    marked ``True``) always stays whole on one page."""
+    pages: list[list[tuple[str, bool]]] = []
+    current: list[tuple[str, bool]] = []
+    for text, whole in lines:
+        if _used([*current, (text, whole)], budget) <= limit:
+            current.append((text, whole))
+            continue
+        if whole and budget.cost(text)[0] <= limit:
+            pages.append(current)
+            current = [(text, whole)]
+            continue
+        tokens = [t for t in _BREAK.split(text) if t]
+        head = ""
+        while tokens and _used([*current, ((head + tokens[0]).strip(), False)], budget) <= limit:
+            head += tokens.pop(0)
+        if head.strip():
+            current.append((head.strip(), False))
+        rest = "".join(tokens).strip()
+        if current:
+            pages.append(current)
+            current = []
+        pieces = list(_pieces(rest, limit, budget)) if rest else []
+        pages.extend([(piece, False)] for piece in pieces[:-1])
+        current = [(pieces[-1], False)] if pieces else []
+    if current or not pages:
+        pages.append(current)
+    return [page for page in pages if page] or [[]]
+
+
 def render_ussd(reply: Reply, tr: Translator, budget: UssdBudget | None = None) -> UssdScreen:
     """Render ``reply`` as USSD pages, each within ``budget``.
 
@@ -240,35 +278,25 @@ def render_ussd(reply: Reply, tr: Translator, budget: UssdBudget | None = None) 
             nav_parts.append(f"0 {tr.gettext(BACK)}")
         nav_parts.append(f"00 {tr.gettext(HOME)}")
     nav = " ".join(nav_parts)
-    chunks = _paragraphs(reply, tr, ussd=True)
-    chunks += [f"{o.key}. {render_text(o.label, tr, ussd=True)}" for o in reply.options]
+    lines: list[tuple[str, bool]] = [(p, False) for p in _paragraphs(reply, tr, ussd=True)]
+    lines += [(f"{o.key}. {render_text(o.label, tr, ussd=True)}", True) for o in reply.options]
 
-    # The tightest budget any page may face: UCS-2 if any chunk needs it.
-    whole = "\n".join([*chunks, nav, more])
+    # The tightest budget any page may face: UCS-2 if any line needs it. A page that goes
+    # on ends with "98 More"; the last one with the navigation line, which may be longer.
+    whole = "\n".join([*(text for text, _ in lines), nav, more])
     _, allowed = budget.cost(whole)
-    reserve = max(budget.cost(nav)[0], budget.cost(more)[0]) + 1
-    limit = max(allowed - reserve, 10)
+    limit_more = max(allowed - budget.cost(more)[0] - 1, 10)
+    limit_last = max(allowed - (budget.cost(nav)[0] + 1 if nav else 0), 10)
 
-    pieces: list[str] = []
-    for chunk in chunks:
-        pieces.extend(_pieces(chunk, limit, budget))
-
-    pages: list[str] = []
-    current: list[str] = []
-    for piece in pieces:
-        trial = "\n".join([*current, piece])
-        if current and budget.cost(trial)[0] > limit:
-            pages.append("\n".join(current))
-            current = [piece]
-        else:
-            current.append(piece)
-    pages.append("\n".join(current))
+    pages = _pack(lines, limit_more, budget)
+    if _used(pages[-1], budget) > limit_last:
+        pages[-1:] = _pack(pages[-1], limit_last, budget)
 
     finished: list[str] = []
     for index, page in enumerate(pages):
-        last = index == len(pages) - 1
-        footer = nav if last else more
-        finished.append(f"{page}\n{footer}" if footer else page)
+        body = "\n".join(text for text, _ in page)
+        footer = nav if index == len(pages) - 1 else more
+        finished.append(f"{body}\n{footer}" if footer and body else body or footer)
     return UssdScreen(pages=tuple(finished), end=reply.end)
 
 
