@@ -13,6 +13,8 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from typing import Final
 
 from dialogs.i18n import LANGUAGES, Translator, get_translator, normalize_language
@@ -45,9 +47,6 @@ def render_text(text: Text, tr: Translator, *, ussd: bool = False) -> str:
 
 
 def _format_param(value: Param, tr: Translator, ussd: bool) -> str:
-    from datetime import date
-    from decimal import Decimal
-
     if isinstance(value, Text):
         return render_text(value, tr, ussd=ussd)
     if isinstance(value, bool):

@@ -4,33 +4,22 @@ view, and Urdu shown right to left. A screenshot is saved to ``tests/artifacts/`
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Final
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from dialogs.flows.common import CARELINE, MAIN_MENU
 from dialogs.i18n import LANGUAGES, get_translator
+from tests.auxil.browser import chromium
 from tests.channels.conftest import RunningServer, make_settings, serve
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM: Final = os.environ.get("KAWAN_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS: Final = Path(__file__).resolve().parents[1] / "artifacts"
-LAUNCH_ARGS: Final = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 MAIN_MENU_TITLE: Final = MAIN_MENU.prompt[0].msgid
 MAX_STEPS: Final = 30
 
@@ -51,14 +40,8 @@ def simulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServe
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS
-        )
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture

@@ -4,33 +4,25 @@ within budget; Urdu reads right to left. Screenshots go to ``tests/artifacts/``.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Final
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from bot.i18n_tools import preview
+from tests.auxil.browser import chromium
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM: Final = os.environ.get("KAWAN_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS: Final = Path(__file__).resolve().parents[1] / "artifacts"
-LAUNCH_ARGS: Final = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS
-        )
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 def open_preview(browser: Browser, lang: str, folder: Path) -> tuple[Page, str]:
